@@ -1,0 +1,80 @@
+//! Handlers that misbehave on purpose, so the runtime's limits and error paths
+//! are tested against real Wasm. Not a product function.
+
+use std::cell::Cell;
+use wasmactors_guest::nn;
+
+thread_local! {
+    static CALLS: Cell<u32> = Cell::new(0);
+}
+
+fn number(input: &[u8]) -> Result<usize, String> {
+    std::str::from_utf8(input).ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| "expected a number".to_string())
+}
+
+/// Echoes the input, prefixed by how many calls this instance has served.
+fn echo(input: &[u8]) -> Result<Vec<u8>, String> {
+    let calls = CALLS.with(|c| {
+        c.set(c.get() + 1);
+        c.get()
+    });
+    let mut out = format!("{}:", calls).into_bytes();
+    out.extend_from_slice(input);
+    Ok(out)
+}
+
+fn spin(_: &[u8]) -> Result<Vec<u8>, String> {
+    let mut x: u64 = 1;
+    loop {
+        // Volatile so the optimizer keeps the loop body.
+        unsafe { std::ptr::write_volatile(&mut x, x.wrapping_mul(6364136223846793005).wrapping_add(1)) };
+    }
+}
+
+/// Keeps allocating 1 MiB blocks, touching each, until the allocator gives up.
+fn bomb(_: &[u8]) -> Result<Vec<u8>, String> {
+    let mut blocks = Vec::new();
+    loop {
+        let mut block = vec![0u8; 1 << 20];
+        block[0] = 1;
+        blocks.push(block);
+    }
+}
+
+fn trap(_: &[u8]) -> Result<Vec<u8>, String> {
+    eprintln!("about to execute unreachable");
+    #[cfg(target_arch = "wasm32")]
+    core::arch::wasm32::unreachable();
+    #[allow(unreachable_code)]
+    Err("unreachable".to_string())
+}
+
+fn panic(input: &[u8]) -> Result<Vec<u8>, String> {
+    panic!("testkit panics on request: {}", String::from_utf8_lossy(input));
+}
+
+/// Returns as many bytes as the input's number says.
+fn flood(input: &[u8]) -> Result<Vec<u8>, String> {
+    Ok(vec![b'x'; number(input)?])
+}
+
+fn reject(_: &[u8]) -> Result<Vec<u8>, String> {
+    Err("testkit rejects this input".to_string())
+}
+
+/// Asks WASI-NN for a model nobody preloaded.
+fn missing_model(_: &[u8]) -> Result<Vec<u8>, String> {
+    nn::Graph::by_name("no-such-model")?;
+    Ok(Vec::new())
+}
+
+wasmactors_guest::export_handlers!(
+    echo => echo,
+    spin => spin,
+    bomb => bomb,
+    trap => trap,
+    panic => panic,
+    flood => flood,
+    reject => reject,
+    missing_model => missing_model,
+);

@@ -1,0 +1,78 @@
+package io.wasmactors.runtime.engine.chicory;
+
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import io.wasmactors.runtime.engine.CompiledModule;
+import io.wasmactors.runtime.engine.GuestFailure;
+import io.wasmactors.runtime.engine.InstanceSpec;
+import io.wasmactors.runtime.engine.WasmInstance;
+import io.wasmactors.runtime.host.wasi.WasiConfig;
+
+import java.util.function.Function;
+
+final class ChicoryModule implements CompiledModule {
+    private final String digest;
+    private final WasmModule module;
+    private final Function<Instance, Machine> machine;
+
+    ChicoryModule(String digest, WasmModule module, Function<Instance, Machine> machine) {
+        this.digest = digest;
+        this.module = module;
+        this.machine = machine;
+    }
+
+    @Override
+    public String digest() {
+        return digest;
+    }
+
+    @Override
+    public WasmInstance instantiate(InstanceSpec spec) {
+        WasiPreview1 wasi = WasiPreview1.builder().withOptions(wasiOptions(spec.wasi())).build();
+        ImportValues imports = ImportValues.builder()
+                .addFunction(ReadOnlyWasi.restrict(wasi.toHostFunctions()))
+                .addFunction(WasiNnHostModule.functions(spec.nn()))
+                .build();
+        Instance instance;
+        try {
+            instance = Instance.builder(module)
+                    .withImportValues(imports)
+                    .withMachineFactory(machine)
+                    .withMemoryLimits(memoryLimits(spec.maxMemoryPages()))
+                    .withStart(false)
+                    .build();
+        } catch (RuntimeException e) {
+            wasi.close();
+            throw GuestFailure.trap("cannot instantiate: " + e.getMessage(), e);
+        }
+        ChicoryInstance live = new ChicoryInstance(instance, wasi);
+        if (live.exports("_initialize")) {
+            live.call("_initialize");
+        }
+        return live;
+    }
+
+    private MemoryLimits memoryLimits(int maxPages) {
+        var declared = module.memorySection().map(section -> section.getMemory(0).limits()).orElse(MemoryLimits.defaultLimits());
+        if (declared.initialPages() > maxPages) {
+            throw GuestFailure.memoryLimit("the module asks for " + declared.initialPages() + " initial memory pages; the limit is " + maxPages);
+        }
+        return new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), maxPages));
+    }
+
+    private static WasiOptions wasiOptions(WasiConfig config) {
+        WasiOptions.Builder options = WasiOptions.builder()
+                .withStdin(config.stdin())
+                .withStdout(config.stdout())
+                .withStderr(config.stderr())
+                .withArguments(config.arguments());
+        config.environment().forEach(options::withEnvironment);
+        config.directories().forEach(options::withDirectory);
+        return options.build();
+    }
+}

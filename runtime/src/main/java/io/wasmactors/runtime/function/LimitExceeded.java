@@ -1,0 +1,15 @@
+package io.wasmactors.runtime.function;
+
+/** The call went past one of the function's limits; its instance was discarded. */
+public final class LimitExceeded extends FunctionException {
+    private final Limits.Kind limit;
+
+    public LimitExceeded(String function, Limits.Kind limit, String detail, String stderrTail) {
+        super(function, "exceeded its " + limit.manifestField() + " limit: " + detail, stderrTail, null);
+        this.limit = limit;
+    }
+
+    public Limits.Kind limit() {
+        return limit;
+    }
+}

@@ -1,0 +1,82 @@
+package io.wasmactors.runtime.function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wasmactors.runtime.TestData;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ClassifyFunctionTest {
+    private static FunctionRuntime runtime;
+    private static FunctionInstance classify;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = FunctionRuntime.load(TestData.functions(), TestData.models());
+        classify = runtime.newInstance("classify");
+    }
+
+    @AfterAll
+    static void stop() {
+        classify.close();
+    }
+
+    private static JsonNode classify(String image) throws Exception {
+        return new ObjectMapper().readTree(classify.invoke(TestData.imageBytes(image)));
+    }
+
+    @Test
+    void namesTheHotdog() throws Exception {
+        JsonNode result = classify("hot_dog.jpg");
+        assertThat(result.get("label").asText()).startsWith("hotdog");
+        assertThat(result.get("index").asInt()).isEqualTo(935);
+        assertThat(result.get("score").asInt()).isGreaterThan(200);
+        assertThat(result.get("food").asBoolean()).isTrue();
+        assertThat(result.get("top5")).hasSize(5);
+        assertThat(result.get("top5").get(0).get("label").asText()).isEqualTo(result.get("label").asText());
+    }
+
+    @Test
+    void namesTheMacaw() throws Exception {
+        JsonNode result = classify("parrot.jpg");
+        assertThat(result.get("label").asText()).isEqualTo("macaw");
+        assertThat(result.get("food").asBoolean()).isFalse();
+    }
+
+    @Test
+    void readsBmp() throws Exception {
+        assertThat(classify("bird.bmp").get("label").asText()).isEqualTo("chickadee");
+    }
+
+    @Test
+    void keepsOneWarmInstanceAcrossCalls() throws Exception {
+        FunctionInstance slot = runtime.newInstance("classify");
+        try {
+            for (int i = 0; i < 3; i++) {
+                slot.invoke(TestData.imageBytes("cat_720p.jpg"));
+            }
+            InstanceStats stats = slot.stats();
+            assertThat(stats.calls()).isEqualTo(3);
+            assertThat(stats.instantiations()).isEqualTo(1);
+            assertThat(stats.warm()).isTrue();
+        } finally {
+            slot.close();
+        }
+        assertThat(slot.stats().warm()).isFalse();
+    }
+
+    @Test
+    void rejectsBytesThatAreNoImageAndStaysUsable() throws Exception {
+        assertThatThrownBy(() -> classify.invoke("certainly not a picture".getBytes()))
+                .isInstanceOf(InputRejected.class)
+                .hasMessageContaining("not an image");
+        assertThatThrownBy(() -> classify.invoke(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0}))
+                .isInstanceOf(InputRejected.class)
+                .hasMessageContaining("not an image");
+        assertThat(classify("hot_dog.jpg").get("label").asText()).startsWith("hotdog");
+    }
+}

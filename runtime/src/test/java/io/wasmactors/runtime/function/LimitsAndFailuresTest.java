@@ -1,0 +1,139 @@
+package io.wasmactors.runtime.function;
+
+import io.wasmactors.runtime.TestData;
+import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
+import io.wasmactors.runtime.host.nn.ModelStore;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every limit and failure path, against the misbehaving handlers of functions/testkit. */
+class LimitsAndFailuresTest {
+    private static final Limits TIGHT = new Limits(256, 2_000, 1 << 20, 1 << 20);
+    private static FunctionRuntime runtime;
+
+    @BeforeAll
+    static void start() throws Exception {
+        runtime = new FunctionRuntime(new ChicoryEngine(8), new ModelStore(), TestData.models());
+        for (String handler : List.of("echo", "spin", "bomb", "trap", "panic", "flood", "reject", "missing_model")) {
+            FunctionManifest manifest = new FunctionManifest("testkit-" + handler.replace('_', '-'), "", FunctionKind.HANDLER,
+                    handler, null, Map.of(), null, null, null, TIGHT, 1);
+            runtime.registry().register(manifest, TestData.testModules().resolve("testkit.wasm"));
+        }
+    }
+
+    private static FunctionInstance slot(String handler) {
+        return runtime.newInstance("testkit-" + handler);
+    }
+
+    private static void assertStillWorks(FunctionInstance failed) {
+        long before = failed.stats().instantiations();
+        assertThat(failed.stats().warm()).as("failed instance discarded").isFalse();
+        FunctionInstance echo = slot("echo");
+        assertThat(new String(echo.invoke("ok".getBytes()))).isEqualTo("1:ok");
+        assertThat(failed.stats().instantiations()).isEqualTo(before);
+    }
+
+    @Test
+    void endlessLoopHitsTheTimeLimit() {
+        FunctionInstance spin = slot("spin");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> spin.invoke(new byte[0]))
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> assertThat(e.limit()).isEqualTo(Limits.Kind.TIME))
+                .hasMessageContaining("timeoutMs");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertStillWorks(spin);
+        // The same slot builds a fresh instance and times out again rather than hanging.
+        assertThatThrownBy(() -> spin.invoke(new byte[0])).isInstanceOf(LimitExceeded.class);
+        assertThat(spin.stats().instantiations()).isEqualTo(2);
+    }
+
+    @Test
+    void memoryBombHitsTheMemoryLimit() {
+        FunctionInstance bomb = slot("bomb");
+        assertThatThrownBy(() -> bomb.invoke(new byte[0]))
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> {
+                    assertThat(e.limit()).isEqualTo(Limits.Kind.MEMORY);
+                    assertThat(e.stderrTail()).contains("memory allocation of");
+                })
+                .hasMessageContaining("maxMemoryPages");
+        assertStillWorks(bomb);
+    }
+
+    @Test
+    void tooMuchOutputHitsTheOutputLimit() {
+        FunctionInstance flood = slot("flood");
+        assertThat(flood.invoke("1000".getBytes())).hasSize(1000);
+        assertThatThrownBy(() -> flood.invoke(String.valueOf(2 << 20).getBytes()))
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> assertThat(e.limit()).isEqualTo(Limits.Kind.OUTPUT));
+        assertThat(flood.stats().warm()).isFalse();
+        assertThat(flood.invoke("10".getBytes())).hasSize(10);
+    }
+
+    @Test
+    void tooMuchInputIsRefusedBeforeTheGuestRuns() {
+        FunctionInstance echo = slot("echo");
+        assertThatThrownBy(() -> echo.invoke(new byte[(1 << 20) + 1]))
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> assertThat(e.limit()).isEqualTo(Limits.Kind.INPUT));
+        assertThat(echo.stats().instantiations()).isZero();
+    }
+
+    @Test
+    void trapIsTypedWithTheStderrTail() {
+        FunctionInstance trap = slot("trap");
+        assertThatThrownBy(() -> trap.invoke(new byte[0]))
+                .isInstanceOfSatisfying(FunctionTrapped.class, e -> assertThat(e.stderrTail()).contains("about to execute unreachable"));
+        assertStillWorks(trap);
+    }
+
+    @Test
+    void panicIsATrapWithThePanicMessage() {
+        FunctionInstance panic = slot("panic");
+        assertThatThrownBy(() -> panic.invoke("boom".getBytes()))
+                .isInstanceOfSatisfying(FunctionTrapped.class, e -> assertThat(e.stderrTail()).contains("testkit panics on request: boom"));
+        assertStillWorks(panic);
+    }
+
+    @Test
+    void rejectionKeepsTheInstanceWarm() {
+        FunctionInstance reject = slot("reject");
+        assertThatThrownBy(() -> reject.invoke(new byte[0]))
+                .isInstanceOf(InputRejected.class)
+                .hasMessageContaining("testkit rejects this input");
+        assertThatThrownBy(() -> reject.invoke(new byte[0])).isInstanceOf(InputRejected.class);
+        assertThat(reject.stats().instantiations()).isEqualTo(1);
+        assertThat(reject.stats().failures()).isEqualTo(2);
+    }
+
+    @Test
+    void wasiNnErrorIsTyped() {
+        FunctionInstance missing = slot("missing-model");
+        assertThatThrownBy(() -> missing.invoke(new byte[0]))
+                .isInstanceOfSatisfying(NnFailed.class, e -> {
+                    assertThat(e.errno()).isEqualTo(8);
+                    assertThat(e.stderrTail()).contains("load_by_name failed: error 8");
+                })
+                .hasMessageContaining("no-such-model");
+    }
+
+    @Test
+    void warmInstanceDoesNotGrowCallAfterCall() {
+        FunctionInstance echo = slot("echo");
+        byte[] payload = new byte[200_000];
+        for (int i = 0; i < 5; i++) {
+            echo.invoke(payload);
+        }
+        int pagesAfterWarmUp = echo.stats().memoryPages();
+        for (int i = 0; i < 200; i++) {
+            assertThat(echo.invoke(payload)).hasSize(payload.length + String.valueOf(i + 6).length() + 1);
+        }
+        assertThat(echo.stats().memoryPages()).isEqualTo(pagesAfterWarmUp);
+        assertThat(echo.stats().instantiations()).isEqualTo(1);
+    }
+}
