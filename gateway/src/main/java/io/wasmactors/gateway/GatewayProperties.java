@@ -1,0 +1,27 @@
+package io.wasmactors.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import io.wasmactors.runtime.RuntimePaths;
+import org.springframework.util.unit.DataSize;
+
+import java.nio.file.Path;
+
+/**
+ * Settings under {@code wasmactors.*}.
+ *
+ * @param mode         {@code embedded} runs functions in this process; {@code dapr} calls actors through a sidecar
+ * @param maxBodySize  request bodies above this answer 413
+ * @param workers      threads running Wasm and TFLite work (0: one per core)
+ * @param queue        calls that may wait for a worker before 503
+ * @param functionsDir embedded mode: the function manifests and modules (default: see {@link RuntimePaths#functions()})
+ * @param modelsDir    embedded mode: the models (default: see {@link RuntimePaths#models()})
+ */
+@ConfigurationProperties("wasmactors")
+public record GatewayProperties(String mode, DataSize maxBodySize, int workers, int queue, Path functionsDir, Path modelsDir) {
+    public GatewayProperties {
+        mode = mode == null ? "embedded" : mode;
+        maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(10) : maxBodySize;
+        workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        queue = queue > 0 ? queue : 256;
+    }
+}

@@ -1,0 +1,76 @@
+package io.wasmactors.gateway.api;
+
+import io.wasmactors.gateway.invoke.WorkersBusy;
+import io.wasmactors.runtime.function.FunctionExited;
+import io.wasmactors.runtime.function.FunctionTrapped;
+import io.wasmactors.runtime.function.InputRejected;
+import io.wasmactors.runtime.function.LimitExceeded;
+import io.wasmactors.runtime.function.NnFailed;
+import io.wasmactors.runtime.function.UnknownFunction;
+import org.springframework.http.HttpStatus;
+
+/** The kinds of failure the API tells apart: the {@code error} field, the status and the metrics tag. */
+enum ErrorKind {
+    BAD_REQUEST(HttpStatus.BAD_REQUEST),
+    UNKNOWN_FUNCTION(HttpStatus.NOT_FOUND),
+    TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+    REJECTED(HttpStatus.UNPROCESSABLE_ENTITY),
+    TRAPPED(HttpStatus.UNPROCESSABLE_ENTITY),
+    EXITED(HttpStatus.UNPROCESSABLE_ENTITY),
+    NN_ERROR(HttpStatus.UNPROCESSABLE_ENTITY),
+    MEMORY_LIMIT(HttpStatus.UNPROCESSABLE_ENTITY),
+    OUTPUT_LIMIT(HttpStatus.UNPROCESSABLE_ENTITY),
+    BUSY(HttpStatus.SERVICE_UNAVAILABLE),
+    TIME_LIMIT(HttpStatus.GATEWAY_TIMEOUT),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private final HttpStatus status;
+
+    ErrorKind(HttpStatus status) {
+        this.status = status;
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String code() {
+        return name().toLowerCase();
+    }
+
+    static ErrorKind of(Throwable error) {
+        if (error instanceof LimitExceeded limit) {
+            return switch (limit.limit()) {
+                case TIME -> TIME_LIMIT;
+                case INPUT -> TOO_LARGE;
+                case MEMORY -> MEMORY_LIMIT;
+                case OUTPUT -> OUTPUT_LIMIT;
+            };
+        }
+        if (error instanceof BadRequest) {
+            return BAD_REQUEST;
+        }
+        if (error instanceof UnknownFunction) {
+            return UNKNOWN_FUNCTION;
+        }
+        if (error instanceof PayloadTooLarge) {
+            return TOO_LARGE;
+        }
+        if (error instanceof InputRejected) {
+            return REJECTED;
+        }
+        if (error instanceof FunctionTrapped) {
+            return TRAPPED;
+        }
+        if (error instanceof FunctionExited) {
+            return EXITED;
+        }
+        if (error instanceof NnFailed) {
+            return NN_ERROR;
+        }
+        if (error instanceof WorkersBusy) {
+            return BUSY;
+        }
+        return INTERNAL;
+    }
+}

@@ -1,0 +1,37 @@
+package io.wasmactors.gateway.api;
+
+import io.wasmactors.gateway.GatewayProperties;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads a request body into one byte array, refusing bodies over the limit as
+ * soon as the declared length or the bytes received so far exceed it.
+ */
+@Component
+class RequestBodies {
+    private final long limit;
+
+    RequestBodies(GatewayProperties properties) {
+        this.limit = properties.maxBodySize().toBytes();
+    }
+
+    Mono<byte[]> read(ServerHttpRequest request) {
+        if (request.getHeaders().getContentLength() > limit) {
+            return Mono.error(new PayloadTooLarge(limit));
+        }
+        return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE - 8))
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLarge(limit))
+                .filter(bytes -> bytes.length > 0)
+                .switchIfEmpty(Mono.error(new BadRequest("the request has no body; send the input bytes (an image) as the body")));
+    }
+}

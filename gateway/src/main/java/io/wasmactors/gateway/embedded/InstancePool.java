@@ -1,0 +1,37 @@
+package io.wasmactors.gateway.embedded;
+
+import io.wasmactors.runtime.function.FunctionInstance;
+import io.wasmactors.runtime.function.FunctionRuntime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The embedded stand-in for a function's actors: a fixed set of slots, each a
+ * warm instance serving one call at a time. Calls without a key go round-robin;
+ * calls with a key always reach the same slot, as they would reach the same actor id.
+ */
+final class InstancePool implements AutoCloseable {
+    record Slot(String id, FunctionInstance instance) {
+    }
+
+    private final List<Slot> slots = new ArrayList<>();
+    private final AtomicInteger next = new AtomicInteger();
+
+    InstancePool(FunctionRuntime runtime, String function, int size) {
+        for (int i = 0; i < size; i++) {
+            slots.add(new Slot(function + "-" + i, runtime.newInstance(function)));
+        }
+    }
+
+    Slot pick(String key) {
+        int index = key == null ? next.getAndIncrement() : key.hashCode();
+        return slots.get(Math.floorMod(index, slots.size()));
+    }
+
+    @Override
+    public void close() {
+        slots.forEach(slot -> slot.instance().close());
+    }
+}

@@ -1,0 +1,24 @@
+package io.wasmactors.gateway.invoke;
+
+import io.wasmactors.runtime.function.FunctionManifest;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+
+/**
+ * How the gateway runs a function: in this process (embedded) or on an actor
+ * through Dapr. Implementations never block the calling (event-loop) thread.
+ */
+public interface FunctionInvoker {
+    List<FunctionManifest> functions();
+
+    /**
+     * Runs {@code function} on {@code input}.
+     *
+     * @param key picks the actor id (same key, same warm instance); null spreads calls over the function's instances
+     */
+    Mono<Invocation> invoke(String function, byte[] input, String key);
+
+    /** How often {@code function} was invoked and when last. */
+    Mono<InvokeCount> invokeCount(String function);
+}
