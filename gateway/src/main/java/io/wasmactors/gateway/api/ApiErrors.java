@@ -18,8 +18,8 @@ class ApiErrors {
     /** Spring's own refusals (no such resource, missing header, wrong method) keep their status. */
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ApiError> refused(ResponseStatusException e) {
-        String error = HttpStatus.resolve(e.getStatusCode().value()) instanceof HttpStatus status
-                ? status.name().toLowerCase() : "http_" + e.getStatusCode().value();
+        HttpStatus status = HttpStatus.resolve(e.getStatusCode().value());
+        String error = status != null ? status.name().toLowerCase() : "http_" + e.getStatusCode().value();
         return ResponseEntity.status(e.getStatusCode()).contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiError(error, e.getReason() != null ? e.getReason() : e.getMessage()));
     }
