@@ -15,9 +15,12 @@ import java.nio.file.Path;
  * @param queue        calls that may wait for a worker before 503
  * @param functionsDir embedded mode: the function manifests and modules (default: see {@link RuntimePaths#functions()})
  * @param modelsDir    embedded mode: the models (default: see {@link RuntimePaths#models()})
+ * @param actorsPerFunction Dapr mode: calls without X-Actor-Key spread over this many actor ids per function
+ *                     (0: the manifest's {@code instances})
  */
 @ConfigurationProperties("wasmactors")
-public record GatewayProperties(String mode, DataSize maxBodySize, int workers, int queue, Path functionsDir, Path modelsDir) {
+public record GatewayProperties(String mode, DataSize maxBodySize, int workers, int queue, Path functionsDir, Path modelsDir,
+                                int actorsPerFunction) {
     public GatewayProperties {
         mode = mode == null ? "embedded" : mode;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(10) : maxBodySize;

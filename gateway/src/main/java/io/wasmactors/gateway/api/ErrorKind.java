@@ -1,11 +1,9 @@
 package io.wasmactors.gateway.api;
 
 import io.wasmactors.gateway.invoke.WorkersBusy;
-import io.wasmactors.runtime.function.FunctionExited;
-import io.wasmactors.runtime.function.FunctionTrapped;
-import io.wasmactors.runtime.function.InputRejected;
-import io.wasmactors.runtime.function.LimitExceeded;
-import io.wasmactors.runtime.function.NnFailed;
+import io.wasmactors.gateway.invoke.NoHostAvailable;
+import io.wasmactors.gateway.invoke.RemoteFunctionFailure;
+import io.wasmactors.runtime.function.FunctionException;
 import io.wasmactors.runtime.function.UnknownFunction;
 import org.springframework.http.HttpStatus;
 
@@ -21,6 +19,7 @@ enum ErrorKind {
     MEMORY_LIMIT(HttpStatus.UNPROCESSABLE_ENTITY),
     OUTPUT_LIMIT(HttpStatus.UNPROCESSABLE_ENTITY),
     BUSY(HttpStatus.SERVICE_UNAVAILABLE),
+    NO_HOST(HttpStatus.SERVICE_UNAVAILABLE),
     TIME_LIMIT(HttpStatus.GATEWAY_TIMEOUT),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
 
@@ -39,13 +38,11 @@ enum ErrorKind {
     }
 
     static ErrorKind of(Throwable error) {
-        if (error instanceof LimitExceeded limit) {
-            return switch (limit.limit()) {
-                case TIME -> TIME_LIMIT;
-                case INPUT -> TOO_LARGE;
-                case MEMORY -> MEMORY_LIMIT;
-                case OUTPUT -> OUTPUT_LIMIT;
-            };
+        if (error instanceof FunctionException failure) {
+            return valueOf(failure.kind().toUpperCase());
+        }
+        if (error instanceof RemoteFunctionFailure remote) {
+            return valueOf(remote.kind().toUpperCase());
         }
         if (error instanceof BadRequest) {
             return BAD_REQUEST;
@@ -56,20 +53,11 @@ enum ErrorKind {
         if (error instanceof PayloadTooLarge) {
             return TOO_LARGE;
         }
-        if (error instanceof InputRejected) {
-            return REJECTED;
-        }
-        if (error instanceof FunctionTrapped) {
-            return TRAPPED;
-        }
-        if (error instanceof FunctionExited) {
-            return EXITED;
-        }
-        if (error instanceof NnFailed) {
-            return NN_ERROR;
-        }
         if (error instanceof WorkersBusy) {
             return BUSY;
+        }
+        if (error instanceof NoHostAvailable) {
+            return NO_HOST;
         }
         return INTERNAL;
     }

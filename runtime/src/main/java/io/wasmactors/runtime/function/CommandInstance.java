@@ -73,6 +73,12 @@ final class CommandInstance implements FunctionInstance {
     }
 
     @Override
+    public void warm() {
+        // A command keeps no instance between calls; its compiled module is warm already.
+        function.module();
+    }
+
+    @Override
     public void close() {
         // Nothing stays alive between calls.
     }

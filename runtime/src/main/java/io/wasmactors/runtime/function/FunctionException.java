@@ -22,4 +22,7 @@ public abstract sealed class FunctionException extends RuntimeException
     public String stderrTail() {
         return stderrTail;
     }
+
+    /** A short stable name of this failure ({@code rejected}, {@code time_limit}, ...), for APIs and metrics. */
+    public abstract String kind();
 }

@@ -12,4 +12,9 @@ public final class FunctionExited extends FunctionException {
     public int exitCode() {
         return exitCode;
     }
+
+    @Override
+    public String kind() {
+        return "exited";
+    }
 }

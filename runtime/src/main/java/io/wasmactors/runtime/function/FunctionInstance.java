@@ -15,6 +15,9 @@ public interface FunctionInstance extends AutoCloseable {
 
     InstanceStats stats();
 
+    /** Builds the warm state now rather than on the first call (a handler's Wasm instance); a command has none. */
+    void warm();
+
     /** Frees the Wasm instance and its WASI-NN contexts. */
     @Override
     void close();

@@ -1,5 +1,9 @@
 package io.wasmactors.runtime.function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,11 @@ public record FunctionManifest(
     }
 
     public record ContentTypes(List<String> in, String out) {
+    }
+
+    /** Reads a manifest file and fills in the defaults. */
+    public static FunctionManifest read(Path file) throws IOException {
+        return new ObjectMapper().readValue(file.toFile(), FunctionManifest.class).withDefaults();
     }
 
     /** This manifest with every optional field filled in. */

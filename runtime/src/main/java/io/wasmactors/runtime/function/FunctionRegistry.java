@@ -1,6 +1,5 @@
 package io.wasmactors.runtime.function;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wasmactors.runtime.engine.WasmEngine;
 import io.wasmactors.runtime.host.nn.ModelStore;
 import io.wasmactors.runtime.host.nn.NnError;
@@ -45,7 +44,7 @@ public final class FunctionRegistry {
 
     /** Registers the function of one manifest file, whose module is the .wasm of the same name. */
     public RegisteredFunction register(Path manifestFile) throws IOException {
-        FunctionManifest manifest = new ObjectMapper().readValue(manifestFile.toFile(), FunctionManifest.class).withDefaults();
+        FunctionManifest manifest = FunctionManifest.read(manifestFile);
         String base = manifestFile.getFileName().toString().replaceFirst("\\.json$", "");
         return register(manifest, manifestFile.resolveSibling(base + ".wasm"));
     }

@@ -5,7 +5,9 @@ import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
 import io.wasmactors.runtime.host.nn.ModelStore;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 
 /** The runtime as its users (gateway, actor host, CLI) see it: registered functions and instances of them. */
 public final class FunctionRuntime {
@@ -23,6 +25,19 @@ public final class FunctionRuntime {
     public static FunctionRuntime load(Path functionsDir, Path modelsDir) throws IOException {
         FunctionRuntime runtime = new FunctionRuntime(new ChicoryEngine(CACHED_MODULES), new ModelStore(), modelsDir);
         runtime.registry().registerDirectory(functionsDir);
+        return runtime;
+    }
+
+    /** A runtime on Chicory with only the named functions of {@code functionsDir} registered. */
+    public static FunctionRuntime load(Path functionsDir, Path modelsDir, Collection<String> names) throws IOException {
+        FunctionRuntime runtime = new FunctionRuntime(new ChicoryEngine(CACHED_MODULES), new ModelStore(), modelsDir);
+        for (String name : names) {
+            Path manifest = functionsDir.resolve(name + ".json");
+            if (!Files.isRegularFile(manifest)) {
+                throw new IOException("no function '" + name + "' in " + functionsDir);
+            }
+            runtime.registry().register(manifest);
+        }
         return runtime;
     }
 

@@ -5,4 +5,9 @@ public final class FunctionTrapped extends FunctionException {
     public FunctionTrapped(String function, String trap, String stderrTail, Throwable cause) {
         super(function, "trapped: " + trap, stderrTail, cause);
     }
+
+    @Override
+    public String kind() {
+        return "trapped";
+    }
 }

@@ -104,6 +104,16 @@ final class HandlerInstance implements FunctionInstance {
     }
 
     @Override
+    public synchronized void warm() {
+        try (Watchdog.Watch watch = Watchdog.watch(function.manifest().limits().timeoutMs())) {
+            live();
+        } catch (GuestFailure failure) {
+            // The next call builds the instance again and reports the failure to its caller.
+            close();
+        }
+    }
+
+    @Override
     public synchronized InstanceStats stats() {
         return new InstanceStats(function.name(), calls, failures, instantiations, instance != null,
                 instance == null ? 0 : instance.memory().pages());

@@ -5,4 +5,9 @@ public final class InputRejected extends FunctionException {
     public InputRejected(String function, String stderrTail) {
         super(function, "rejected the input: " + (stderrTail.isBlank() ? "(no reason given)" : stderrTail.strip()), stderrTail, null);
     }
+
+    @Override
+    public String kind() {
+        return "rejected";
+    }
 }

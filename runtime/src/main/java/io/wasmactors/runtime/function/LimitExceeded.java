@@ -12,4 +12,14 @@ public final class LimitExceeded extends FunctionException {
     public Limits.Kind limit() {
         return limit;
     }
+
+    @Override
+    public String kind() {
+        return switch (limit) {
+            case TIME -> "time_limit";
+            case INPUT -> "too_large";
+            case MEMORY -> "memory_limit";
+            case OUTPUT -> "output_limit";
+        };
+    }
 }

@@ -14,4 +14,9 @@ public final class NnFailed extends FunctionException {
     public int errno() {
         return errno;
     }
+
+    @Override
+    public String kind() {
+        return "nn_error";
+    }
 }

@@ -1,0 +1,42 @@
+package io.wasmactors.actorhost;
+
+import io.dapr.actors.ActorId;
+import io.dapr.actors.client.ActorClient;
+import io.dapr.actors.client.ActorProxyBuilder;
+import io.wasmactors.actors.InvocationCounter;
+import io.wasmactors.runtime.function.FunctionRuntime;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * What every function actor of this host shares: the runtime, the worker pool
+ * that runs Wasm (never the event loop), the host's name and the counters.
+ */
+public final class ActorServices {
+    private final FunctionRuntime runtime;
+    private final Scheduler workers;
+    private final String hostName;
+    private final ActorProxyBuilder<InvocationCounter> counters;
+
+    ActorServices(FunctionRuntime runtime, Scheduler workers, String hostName, ActorClient client) {
+        this.runtime = runtime;
+        this.workers = workers;
+        this.hostName = hostName;
+        this.counters = new ActorProxyBuilder<>(InvocationCounter.class, client);
+    }
+
+    FunctionRuntime runtime() {
+        return runtime;
+    }
+
+    Scheduler workers() {
+        return workers;
+    }
+
+    String hostName() {
+        return hostName;
+    }
+
+    InvocationCounter counter(String function) {
+        return counters.build(new ActorId(function));
+    }
+}

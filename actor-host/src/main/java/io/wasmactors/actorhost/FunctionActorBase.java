@@ -1,0 +1,84 @@
+package io.wasmactors.actorhost;
+
+import io.dapr.actors.ActorId;
+import io.dapr.actors.ActorType;
+import io.dapr.actors.runtime.AbstractActor;
+import io.dapr.actors.runtime.ActorRuntimeContext;
+import io.wasmactors.actors.ActorReply;
+import io.wasmactors.actors.ActorStats;
+import io.wasmactors.actors.FunctionActor;
+import io.wasmactors.runtime.function.FunctionException;
+import io.wasmactors.runtime.function.FunctionInstance;
+import io.wasmactors.runtime.function.InstanceStats;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+
+/**
+ * An actor of one function: it holds one warm instance from activation to
+ * deactivation. Dapr runs one call at a time per actor id. Each function gets a
+ * subclass generated at start-up whose only addition is its actor type name.
+ */
+public abstract class FunctionActorBase extends AbstractActor implements FunctionActor {
+    private final ActorServices services;
+    private final String function;
+    private FunctionInstance instance;
+
+    public FunctionActorBase(ActorRuntimeContext<?> context, ActorId id, ActorServices services) {
+        super(context, id);
+        this.services = services;
+        this.function = getClass().getAnnotation(ActorType.class).name();
+    }
+
+    @Override
+    protected Mono<Void> onActivate() {
+        return Mono.fromRunnable(() -> {
+            instance = services.runtime().newInstance(function);
+            instance.warm();
+        }).subscribeOn(services.workers()).then();
+    }
+
+    @Override
+    protected Mono<Void> onDeactivate() {
+        return Mono.fromRunnable(() -> instance.close()).subscribeOn(services.workers()).then();
+    }
+
+    @Override
+    public Mono<byte[]> invoke(byte[] input) {
+        return run(input).flatMap(output -> count().thenReturn(output));
+    }
+
+    @Override
+    public Mono<byte[]> call(byte[] input) {
+        long start = System.nanoTime();
+        return run(input)
+                .flatMap(output -> count().thenReturn(ActorReply.success(id(), services.hostName(), millisSince(start), output)))
+                .onErrorResume(FunctionException.class, e -> Mono.just(
+                        ActorReply.failure(id(), services.hostName(), millisSince(start), e.kind(), e.getMessage())))
+                .map(ActorReply::encode);
+    }
+
+    @Override
+    public Mono<ActorStats> stats() {
+        InstanceStats stats = instance.stats();
+        return Mono.just(new ActorStats(function, id(), services.hostName(), stats.calls(), stats.failures(),
+                stats.instantiations(), stats.warm(), stats.memoryPages()));
+    }
+
+    private Mono<byte[]> run(byte[] input) {
+        byte[] bytes = input == null ? new byte[0] : input;
+        return Mono.fromCallable(() -> instance.invoke(bytes)).subscribeOn(services.workers());
+    }
+
+    private Mono<Void> count() {
+        return services.counter(function).record(Instant.now().toString());
+    }
+
+    private String id() {
+        return getId().toString();
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

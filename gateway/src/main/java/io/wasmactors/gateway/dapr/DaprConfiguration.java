@@ -1,0 +1,42 @@
+package io.wasmactors.gateway.dapr;
+
+import io.dapr.actors.client.ActorClient;
+import io.wasmactors.gateway.GatewayProperties;
+import io.wasmactors.runtime.RuntimePaths;
+import io.wasmactors.runtime.function.FunctionManifest;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Dapr mode: functions run on actor hosts; this process only talks to its sidecar (DAPR_GRPC_PORT). */
+@Configuration
+@ConditionalOnProperty(name = "wasmactors.mode", havingValue = "dapr")
+class DaprConfiguration {
+    @Bean(destroyMethod = "close")
+    ActorClient actorClient() {
+        return new ActorClient();
+    }
+
+    @Bean
+    DaprFunctionInvoker daprFunctionInvoker(ActorClient client, GatewayProperties properties) throws IOException {
+        List<FunctionManifest> manifests = readManifests(properties.functionsDir() != null ? properties.functionsDir() : RuntimePaths.functions());
+        return new DaprFunctionInvoker(() -> manifests, client, properties);
+    }
+
+    private static List<FunctionManifest> readManifests(Path directory) throws IOException {
+        List<FunctionManifest> manifests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                manifests.add(FunctionManifest.read(file));
+            }
+        }
+        return List.copyOf(manifests);
+    }
+}

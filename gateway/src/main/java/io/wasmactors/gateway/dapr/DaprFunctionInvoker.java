@@ -1,0 +1,87 @@
+package io.wasmactors.gateway.dapr;
+
+import io.dapr.actors.ActorId;
+import io.dapr.actors.client.ActorClient;
+import io.dapr.actors.client.ActorProxyBuilder;
+import io.dapr.exceptions.DaprException;
+import io.wasmactors.actors.ActorReply;
+import io.wasmactors.actors.FunctionActor;
+import io.wasmactors.actors.InvocationCounter;
+import io.wasmactors.gateway.GatewayProperties;
+import io.wasmactors.gateway.invoke.FunctionInvoker;
+import io.wasmactors.gateway.invoke.Invocation;
+import io.wasmactors.gateway.invoke.InvokeCount;
+import io.wasmactors.gateway.invoke.NoHostAvailable;
+import io.wasmactors.gateway.invoke.RemoteFunctionFailure;
+import io.wasmactors.runtime.function.FunctionManifest;
+import io.wasmactors.runtime.function.UnknownFunction;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs functions on actors through this gateway's Dapr sidecar. Calls without a
+ * key go round-robin over {@code N} actor ids per function so that several run
+ * at once (Dapr runs one call at a time per id); a key names the id itself.
+ */
+public class DaprFunctionInvoker implements FunctionInvoker {
+    private final FunctionCatalog catalog;
+    private final ActorClient client;
+    private final int actorsPerFunction;
+    private final Map<String, ActorProxyBuilder<FunctionActor>> builders = new ConcurrentHashMap<>();
+    private final ActorProxyBuilder<InvocationCounter> counters;
+    private final AtomicLong next = new AtomicLong();
+
+    public DaprFunctionInvoker(FunctionCatalog catalog, ActorClient client, GatewayProperties properties) {
+        this.catalog = catalog;
+        this.client = client;
+        this.actorsPerFunction = properties.actorsPerFunction();
+        this.counters = new ActorProxyBuilder<>(InvocationCounter.class, client);
+    }
+
+    @Override
+    public List<FunctionManifest> functions() {
+        return catalog.all();
+    }
+
+    @Override
+    public Mono<Invocation> invoke(String function, byte[] input, String key) {
+        FunctionManifest manifest = catalog.get(function);
+        String actorId = key != null ? key : function + "-" + next.getAndIncrement() % idsFor(manifest);
+        FunctionActor actor = builders.computeIfAbsent(function, type -> new ActorProxyBuilder<>(type, FunctionActor.class, client))
+                .build(new ActorId(actorId));
+        long start = System.nanoTime();
+        return actor.call(input)
+                .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not run " + function + " on actor " + actorId + ": " + e.getMessage(), e))
+                .switchIfEmpty(Mono.error(() -> new NoHostAvailable("actor " + function + "/" + actorId + " gave no reply", null)))
+                .map(ActorReply::decode)
+                .flatMap(reply -> reply.ok()
+                        ? Mono.just(new Invocation(reply.output(), reply.actorId(), reply.host(), (System.nanoTime() - start) / 1_000_000))
+                        : Mono.error(new RemoteFunctionFailure(reply.error(), reply.detail())));
+    }
+
+    @Override
+    public Mono<InvokeCount> invokeCount(String function) {
+        catalog.get(function);
+        return counters.build(new ActorId(function)).get()
+                .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not read the counter of " + function + ": " + e.getMessage(), e))
+                .map(count -> new InvokeCount(function, count.count(), count.lastInvoked() == null ? null : Instant.parse(count.lastInvoked())));
+    }
+
+    private int idsFor(FunctionManifest manifest) {
+        return actorsPerFunction > 0 ? actorsPerFunction : manifest.instances();
+    }
+
+    /** The manifests the gateway knows, read from the functions directory (the hosts run the modules). */
+    public interface FunctionCatalog {
+        List<FunctionManifest> all();
+
+        default FunctionManifest get(String name) {
+            return all().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() -> new UnknownFunction(name));
+        }
+    }
+}

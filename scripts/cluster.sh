@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# The local multi-process Dapr cluster: Redis, placement, N actor hosts (each an
+# actor-host app with its daprd) and the gateway with its daprd, all on 127.0.0.1.
+#
+#   cluster.sh start STATE_DIR HOSTS [GATEWAY_PORT] [GATEWAY_SIDECAR_HTTP_PORT]
+#   cluster.sh stop STATE_DIR
+#
+# Every other port is picked free at start and written to STATE_DIR/ports.env;
+# every process's pid goes to STATE_DIR/pids/NAME.pid and its log to STATE_DIR/logs/NAME.log.
+# Stopping kills exactly those pids, so a cluster can run beside another one.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+DAPR_VERSION="${DAPR_VERSION:-1.16.5}"
+dapr_bin="${WASMACTORS_CACHE:-$HOME/.cache/wasmactors}/dapr/$DAPR_VERSION"
+functions_dir="${WASMACTORS_FUNCTIONS:-$root/functions/target/wasm}"
+models_dir="${WASMACTORS_MODELS:-$(cd "$root/.." && pwd)/shared/models}"
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+launch() {
+  local name="$1"; shift
+  nohup "$@" >"$state/logs/$name.log" 2>&1 &
+  echo $! >"$state/pids/$name.pid"
+}
+
+wait_for() {
+  local name="$1" url="$2" seconds="${3:-120}"
+  for ((i = 0; i < seconds * 4; i++)); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    if ! kill -0 "$(cat "$state/pids/$name.pid")" 2>/dev/null; then
+      echo "cluster: $name exited while starting; the end of $state/logs/$name.log:" >&2
+      tail -20 "$state/logs/$name.log" >&2
+      return 1
+    fi
+    sleep 0.25
+  done
+  echo "cluster: $name not ready within ${seconds}s; see $state/logs/$name.log" >&2
+  return 1
+}
+
+render_components() {
+  mkdir -p "$state/components"
+  for file in "$root"/components/*.yaml; do
+    sed "s#\${REDIS_ADDRESS}#127.0.0.1:$REDIS_PORT#g" "$file" >"$state/components/$(basename "$file")"
+  done
+}
+
+# daprd for app $1 (app id $2), app port $3 ('' for none), ports from the prefix $4 in ports.env.
+start_sidecar() {
+  local name="$1" app_id="$2" app_port="$3" prefix="$4"
+  local http="${prefix}_DAPR_HTTP" grpc="${prefix}_DAPR_GRPC" internal="${prefix}_DAPR_INTERNAL" metrics="${prefix}_DAPR_METRICS"
+  local args=(--app-id "$app_id" --dapr-http-port "${!http}" --dapr-grpc-port "${!grpc}"
+              --dapr-internal-grpc-port "${!internal}" --metrics-port "${!metrics}"
+              --dapr-listen-addresses 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1
+              --placement-host-address "127.0.0.1:$PLACEMENT_PORT" --resources-path "$state/components"
+              --config "$state/components/config.yaml" --log-level warn)
+  [[ -n "$app_port" ]] && args+=(--app-port "$app_port" --app-protocol http)
+  [[ -n "${DAPR_API_TOKEN:-}" ]] && export DAPR_API_TOKEN
+  DAPR_HOST_IP=127.0.0.1 launch "$name-dapr" "$dapr_bin/daprd" "${args[@]}"
+  wait_for "$name-dapr" "http://127.0.0.1:${!http}/v1.0/healthz/outbound"
+}
+
+# Host number $1: picks its ports, starts the app and its sidecar.
+start_host() {
+  local n="$1"
+  local ports
+  ports="HOST${n}_APP=$(free_port) HOST${n}_DAPR_HTTP=$(free_port) HOST${n}_DAPR_GRPC=$(free_port) HOST${n}_DAPR_INTERNAL=$(free_port) HOST${n}_DAPR_METRICS=$(free_port)"
+  tr ' ' '\n' <<<"$ports" >>"$state/ports.env"
+  # shellcheck disable=SC1091
+  source "$state/ports.env"
+  local app="HOST${n}_APP" http="HOST${n}_DAPR_HTTP" grpc="HOST${n}_DAPR_GRPC"
+  DAPR_HTTP_PORT="${!http}" DAPR_GRPC_PORT="${!grpc}" launch "host$n" \
+    java -XX:+UseSerialGC -Xss4m -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
+      --server.port="${!app}" --wasmactors.host.name="host$n" \
+      --wasmactors.host.functions-dir="$functions_dir" --wasmactors.host.models-dir="$models_dir" \
+      ${WASMACTORS_HOST_ARGS:-}
+  wait_for "host$n" "http://127.0.0.1:${!app}/actuator/health"
+  start_sidecar "host$n" actor-host "${!app}" "HOST${n}"
+}
+
+start() {
+  local hosts="$1" gateway_port="${2:-$(free_port)}" gateway_sidecar="${3:-$(free_port)}"
+  [[ -x "$dapr_bin/daprd" && -x "$dapr_bin/placement" ]] || { echo "cluster: no Dapr $DAPR_VERSION in $dapr_bin; run scripts/build-dapr.sh" >&2; exit 1; }
+  mkdir -p "$state/pids" "$state/logs" "$state/redis"
+  cat >"$state/ports.env" <<PORTS
+REDIS_PORT=$(free_port)
+PLACEMENT_PORT=$(free_port)
+PLACEMENT_HEALTH=$(free_port)
+PLACEMENT_METRICS=$(free_port)
+PLACEMENT_RAFT=$(free_port)
+GATEWAY_PORT=$gateway_port
+GATEWAY_DAPR_HTTP=$gateway_sidecar
+GATEWAY_DAPR_GRPC=$(free_port)
+GATEWAY_DAPR_INTERNAL=$(free_port)
+GATEWAY_DAPR_METRICS=$(free_port)
+PORTS
+  # shellcheck disable=SC1091
+  source "$state/ports.env"
+  render_components
+
+  launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$state/redis" --appendonly yes --save ""
+  for _ in $(seq 40); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.25; done
+  launch placement "$dapr_bin/placement" --port "$PLACEMENT_PORT" --listen-address 127.0.0.1 \
+    --healthz-port "$PLACEMENT_HEALTH" --healthz-listen-address 127.0.0.1 --metrics-port "$PLACEMENT_METRICS" \
+    --metrics-listen-address 127.0.0.1 --initial-cluster "dapr-placement-0=127.0.0.1:$PLACEMENT_RAFT" --log-level warn
+  wait_for placement "http://127.0.0.1:$PLACEMENT_HEALTH/healthz"
+
+  for ((n = 1; n <= hosts; n++)); do start_host "$n"; done
+  echo "HOSTS=$hosts" >>"$state/ports.env"
+
+  start_sidecar gateway gateway "" GATEWAY
+  DAPR_HTTP_PORT="$GATEWAY_DAPR_HTTP" DAPR_GRPC_PORT="$GATEWAY_DAPR_GRPC" launch gateway \
+    java -jar "$root/gateway/target/wasmactors-gateway.jar" --server.port="$GATEWAY_PORT" \
+      --wasmactors.mode=dapr --wasmactors.functions-dir="$functions_dir" ${WASMACTORS_GATEWAY_ARGS:-}
+  wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
+}
+
+stop() {
+  [[ -d "$state/pids" ]] || return 0
+  local pids=()
+  for pidfile in "$state"/pids/*.pid; do
+    [[ -f "$pidfile" ]] || continue
+    pid="$(cat "$pidfile")"
+    kill "$pid" 2>/dev/null && pids+=("$pid")
+    rm -f "$pidfile"
+  done
+  for _ in $(seq 60); do
+    local alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    ((alive)) || return 0
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
+}
+
+command="${1:-}"; state="${2:-}"
+[[ -n "$command" && -n "$state" ]] || { sed -n '2,11p' "$0" >&2; exit 64; }
+state="$(mkdir -p "$state" && cd "$state" && pwd)"
+case "$command" in
+  start)
+    shift 2
+    # A cluster that cannot start completely stops what it started.
+    trap 'echo "cluster: start failed; stopping what started" >&2; stop' ERR
+    start "$@"
+    ;;
+  stop) stop ;;
+  *) sed -n '2,11p' "$0" >&2; exit 64 ;;
+esac
