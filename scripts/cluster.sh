@@ -4,6 +4,8 @@
 #
 #   cluster.sh start STATE_DIR HOSTS [GATEWAY_PORT] [GATEWAY_SIDECAR_HTTP_PORT]
 #   cluster.sh stop STATE_DIR
+#   cluster.sh start-host STATE_DIR N      (re)start actor host N and its sidecar
+#   cluster.sh stop-host STATE_DIR N [SIGNAL]   stop them (TERM by default; KILL for a crash)
 #
 # Every other port is picked free at start and written to STATE_DIR/ports.env;
 # every process's pid goes to STATE_DIR/pids/NAME.pid and its log to STATE_DIR/logs/NAME.log.
@@ -117,15 +119,17 @@ PORTS
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 }
 
-stop() {
-  [[ -d "$state/pids" ]] || return 0
+# Sends SIGNAL to the processes of the given pid files and waits until they are gone.
+terminate() {
+  local signal="$1"; shift
   local pids=()
-  for pidfile in "$state"/pids/*.pid; do
+  for pidfile in "$@"; do
     [[ -f "$pidfile" ]] || continue
     pid="$(cat "$pidfile")"
-    kill "$pid" 2>/dev/null && pids+=("$pid")
+    kill "-$signal" "$pid" 2>/dev/null && pids+=("$pid")
     rm -f "$pidfile"
   done
+  ((${#pids[@]})) || return 0
   for _ in $(seq 60); do
     local alive=0
     for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
@@ -135,8 +139,26 @@ stop() {
   for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 
+stop() {
+  [[ -d "$state/pids" ]] || return 0
+  terminate TERM "$state"/pids/*.pid
+}
+
+stop_host() {
+  local n="$1" signal="${2:-TERM}"
+  # The app first, so its sidecar can still drain in-flight actor calls to it.
+  terminate "$signal" "$state/pids/host$n.pid"
+  terminate "$signal" "$state/pids/host$n-dapr.pid"
+}
+
+start_one_host() {
+  # shellcheck disable=SC1091
+  source "$state/ports.env"
+  start_host "$1"
+}
+
 command="${1:-}"; state="${2:-}"
-[[ -n "$command" && -n "$state" ]] || { sed -n '2,11p' "$0" >&2; exit 64; }
+[[ -n "$command" && -n "$state" ]] || { sed -n '2,13p' "$0" >&2; exit 64; }
 state="$(mkdir -p "$state" && cd "$state" && pwd)"
 case "$command" in
   start)
@@ -146,5 +168,7 @@ case "$command" in
     start "$@"
     ;;
   stop) stop ;;
-  *) sed -n '2,11p' "$0" >&2; exit 64 ;;
+  start-host) start_one_host "$3" ;;
+  stop-host) stop_host "$3" "${4:-TERM}" ;;
+  *) sed -n '2,13p' "$0" >&2; exit 64 ;;
 esac

@@ -47,10 +47,15 @@ class ActorHostConfiguration {
     }
 
     @Bean
-    ActorServices actorServices(FunctionRuntime runtime, Scheduler wasmWorkers, ActorClient actorClient,
+    ActiveActors activeActors() {
+        return new ActiveActors();
+    }
+
+    @Bean
+    ActorServices actorServices(FunctionRuntime runtime, Scheduler wasmWorkers, ActorClient actorClient, ActiveActors activeActors,
                                 ActorHostProperties properties, @Value("${server.port:8080}") int port) throws IOException {
         String name = properties.name() != null ? properties.name() : InetAddress.getLocalHost().getHostName() + ":" + port;
-        ActorServices services = new ActorServices(runtime, wasmWorkers, name, actorClient);
+        ActorServices services = new ActorServices(runtime, wasmWorkers, name, actorClient, activeActors);
         ActorRuntime actors = ActorRuntime.getInstance();
         actors.getConfig().setActorIdleTimeout(properties.idleTimeout());
         List<String> types = runtime.registry().all().stream().map(RegisteredFunction::name).toList();

@@ -9,19 +9,26 @@ import reactor.core.scheduler.Scheduler;
 
 /**
  * What every function actor of this host shares: the runtime, the worker pool
- * that runs Wasm (never the event loop), the host's name and the counters.
+ * that runs Wasm (never the event loop), the host's name, the counters and the
+ * list of active actors.
  */
 public final class ActorServices {
     private final FunctionRuntime runtime;
     private final Scheduler workers;
     private final String hostName;
     private final ActorProxyBuilder<InvocationCounter> counters;
+    private final ActiveActors active;
 
-    ActorServices(FunctionRuntime runtime, Scheduler workers, String hostName, ActorClient client) {
+    ActorServices(FunctionRuntime runtime, Scheduler workers, String hostName, ActorClient client, ActiveActors active) {
         this.runtime = runtime;
         this.workers = workers;
         this.hostName = hostName;
         this.counters = new ActorProxyBuilder<>(InvocationCounter.class, client);
+        this.active = active;
+    }
+
+    ActiveActors active() {
+        return active;
     }
 
     FunctionRuntime runtime() {

@@ -35,12 +35,16 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
         return Mono.fromRunnable(() -> {
             instance = services.runtime().newInstance(function);
             instance.warm();
+            services.active().activated(key(), this);
         }).subscribeOn(services.workers()).then();
     }
 
     @Override
     protected Mono<Void> onDeactivate() {
-        return Mono.fromRunnable(() -> instance.close()).subscribeOn(services.workers()).then();
+        return Mono.fromRunnable(() -> {
+            services.active().deactivated(key());
+            instance.close();
+        }).subscribeOn(services.workers()).then();
     }
 
     @Override
@@ -60,9 +64,17 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
 
     @Override
     public Mono<ActorStats> stats() {
+        return Mono.just(currentStats());
+    }
+
+    ActorStats currentStats() {
         InstanceStats stats = instance.stats();
-        return Mono.just(new ActorStats(function, id(), services.hostName(), stats.calls(), stats.failures(),
-                stats.instantiations(), stats.warm(), stats.memoryPages()));
+        return new ActorStats(function, id(), services.hostName(), stats.calls(), stats.failures(),
+                stats.instantiations(), stats.warm(), stats.memoryPages());
+    }
+
+    private String key() {
+        return function + "/" + id();
     }
 
     private Mono<byte[]> run(byte[] input) {

@@ -1,0 +1,139 @@
+package io.wasmactors.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.http.HttpResponse;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway in Dapr mode over two actor hosts: real placement, Redis and daprd processes, no mocks. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DaprActorsE2ETest {
+    private static LocalCluster cluster;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=3s");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static HttpResponse<byte[]> viaGateway(String function, String image, String key) throws Exception {
+        return Http.post(cluster.gateway() + "/api/functions/" + function, Http.image(image),
+                key == null ? Map.of() : Map.of("X-Actor-Key", key));
+    }
+
+    private static JsonNode stats(String type, String id) throws Exception {
+        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/" + type + "/" + id + "/method/stats", new byte[0]);
+        assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+        return Http.json(response);
+    }
+
+    @Test
+    @Order(1)
+    void gatewayRunsBothFunctionsOnActorHosts() throws Exception {
+        Set<String> hosts = new HashSet<>();
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<byte[]> classify = viaGateway("classify", "hot_dog.jpg", null);
+            assertThat(classify.statusCode()).as(new String(classify.body())).isEqualTo(200);
+            assertThat(Http.json(classify).get("label").asText()).startsWith("hotdog");
+            assertThat(classify.headers().firstValue("X-Actor-Id").orElseThrow()).matches("classify-\\d+");
+            hosts.add(classify.headers().firstValue("X-Host").orElseThrow());
+        }
+        assertThat(hosts).allSatisfy(host -> assertThat(host).matches("host[12]"));
+        HttpResponse<byte[]> grey = viaGateway("grayscale", "bird.bmp", null);
+        assertThat(grey.statusCode()).isEqualTo(200);
+        assertThat(grey.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("image/png");
+        assertThat(grey.body()).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    @Order(2)
+    void anyDaprClientCanCallTheActorDirectly() throws Exception {
+        // As curl --data-binary sends it: a form content type, which the host must still read as raw bytes.
+        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/classify/direct-1/method/invoke",
+                Http.image("parrot.jpg"), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+        assertThat(Http.json(response).get("label").asText()).isEqualTo("macaw");
+    }
+
+    @Test
+    @Order(3)
+    void failuresKeepTheirKindAcrossDapr() throws Exception {
+        HttpResponse<byte[]> response = Http.post(cluster.gateway() + "/api/functions/classify", "not a picture".getBytes());
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(Http.json(response).get("error").asText()).isEqualTo("rejected");
+        assertThat(Http.json(response).get("detail").asText()).contains("not an image");
+        assertThat(Http.post(cluster.gateway() + "/api/functions/nope", new byte[] {1}).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(4)
+    void secondCallToTheSameActorReusesItsWarmInstance() throws Exception {
+        assertThat(viaGateway("classify", "bird.bmp", "warm-test").statusCode()).isEqualTo(200);
+        assertThat(viaGateway("classify", "bird.bmp", "warm-test").headers().firstValue("X-Actor-Id")).hasValue("warm-test");
+        JsonNode stats = stats("classify", "warm-test");
+        assertThat(stats.get("calls").asLong()).isEqualTo(2);
+        assertThat(stats.get("instantiations").asLong()).isEqualTo(1);
+        assertThat(stats.get("warm").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(5)
+    void deactivationFreesTheWarmInstance() throws Exception {
+        HttpResponse<byte[]> first = viaGateway("grayscale", "bird.bmp", "idle-test");
+        String host = first.headers().firstValue("X-Host").orElseThrow();
+        String hostUrl = cluster.host(Integer.parseInt(host.substring(4)));
+        assertThat(activeIds(hostUrl)).contains("grayscale/idle-test");
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (activeIds(hostUrl).contains("grayscale/idle-test") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertThat(activeIds(hostUrl)).as("deactivated after the 3 s idle timeout").doesNotContain("grayscale/idle-test");
+        JsonNode fresh = stats("grayscale", "idle-test");
+        assertThat(fresh.get("calls").asLong()).as("a new activation starts from scratch").isZero();
+    }
+
+    private static Set<String> activeIds(String hostUrl) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode actor : Http.getJson(hostUrl + "/host").get("actors")) {
+            ids.add(actor.get("actorType").asText() + "/" + actor.get("actorId").asText());
+        }
+        return ids;
+    }
+
+    @Test
+    @Order(6)
+    void countersSurviveARestartOfTheActorHosts() throws Exception {
+        assertThat(viaGateway("classify", "bird.bmp", null).statusCode()).isEqualTo(200);
+        JsonNode before = Http.getJson(cluster.gateway() + "/api/invokecount?api=classify");
+        long count = Long.parseLong(before.get(0).asText().split("##")[1]);
+        assertThat(count).isGreaterThanOrEqualTo(8);
+        for (int n = 1; n <= 2; n++) {
+            cluster.stopHost(n, "TERM");
+        }
+        for (int n = 1; n <= 2; n++) {
+            cluster.startHost(n);
+        }
+        JsonNode after = Http.getJson(cluster.gateway() + "/api/invokecount?api=classify");
+        assertThat(after.get(0).asText()).isEqualTo("invokeCount##" + count);
+        assertThat(after.get(1).asText()).isEqualTo(before.get(1).asText());
+        assertThat(viaGateway("classify", "bird.bmp", null).statusCode()).isEqualTo(200);
+        assertThat(Http.getJson(cluster.gateway() + "/api/invokecount?api=classify").get(0).asText())
+                .isEqualTo("invokeCount##" + (count + 1));
+    }
+}
