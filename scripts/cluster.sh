@@ -16,6 +16,7 @@ DAPR_VERSION="${DAPR_VERSION:-1.16.5}"
 dapr_bin="${WASMACTORS_CACHE:-$HOME/.cache/wasmactors}/dapr/$DAPR_VERSION"
 functions_dir="${WASMACTORS_FUNCTIONS:-$root/functions/target/wasm}"
 models_dir="${WASMACTORS_MODELS:-$(cd "$root/.." && pwd)/shared/models}"
+jvm_flags="${WASMACTORS_JVM_FLAGS:--XX:-DontCompileHugeMethods}"
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -74,7 +75,7 @@ start_host() {
   source "$state/ports.env"
   local app="HOST${n}_APP" http="HOST${n}_DAPR_HTTP" grpc="HOST${n}_DAPR_GRPC"
   DAPR_HTTP_PORT="${!http}" DAPR_GRPC_PORT="${!grpc}" launch "host$n" \
-    java -XX:+UseSerialGC -Xss4m -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
+    java $jvm_flags -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
       --server.port="${!app}" --wasmactors.host.name="host$n" \
       --wasmactors.host.functions-dir="$functions_dir" --wasmactors.host.models-dir="$models_dir" \
       ${WASMACTORS_HOST_ARGS:-}
@@ -114,7 +115,7 @@ PORTS
 
   start_sidecar gateway gateway "" GATEWAY
   DAPR_HTTP_PORT="$GATEWAY_DAPR_HTTP" DAPR_GRPC_PORT="$GATEWAY_DAPR_GRPC" launch gateway \
-    java -jar "$root/gateway/target/wasmactors-gateway.jar" --server.port="$GATEWAY_PORT" \
+    java $jvm_flags -jar "$root/gateway/target/wasmactors-gateway.jar" --server.port="$GATEWAY_PORT" \
       --wasmactors.mode=dapr --wasmactors.functions-dir="$functions_dir" ${WASMACTORS_GATEWAY_ARGS:-}
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 }

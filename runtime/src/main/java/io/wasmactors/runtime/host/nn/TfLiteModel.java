@@ -34,7 +34,7 @@ public final class TfLiteModel {
     }
 
     /** A new interpreter with its tensors allocated, running on one thread (the caller's worker). */
-    TfLiteExecution newExecution() throws NnError {
+    public TfLiteExecution newExecution() throws NnError {
         Interpreter interpreter = new Interpreter((org.bytedeco.javacpp.Pointer) null);
         if (new InterpreterBuilder(model, resolver).apply(interpreter, 1) != kTfLiteOk || interpreter.isNull()) {
             throw new NnError(NnErrno.RUNTIME_ERROR, "cannot build a TensorFlow Lite interpreter for this model");

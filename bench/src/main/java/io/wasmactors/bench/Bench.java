@@ -1,0 +1,210 @@
+package io.wasmactors.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.wasmactors.runtime.engine.WasmEngine;
+import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
+import io.wasmactors.runtime.function.FunctionInstance;
+import io.wasmactors.runtime.function.FunctionRuntime;
+import io.wasmactors.runtime.host.nn.ModelStore;
+import io.wasmactors.runtime.host.nn.TfLiteExecution;
+import io.wasmactors.runtime.host.nn.TfLiteModel;
+
+import javax.imageio.ImageIO;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code wasmactors bench}: every figure of the table is measured in this one run,
+ * on the same inputs, and every ratio is computed from two figures of this run.
+ *
+ * <p>Usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL]
+ */
+public final class Bench {
+    private static final String IMAGE = "hot_dog.jpg";
+    private static final String MODEL = "mobilenet_v2_1.0_224_quant.tflite";
+
+    private final Path functions;
+    private final Path models;
+    private final byte[] image;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+
+    private Bench(Path functions, Path models, Path images) throws IOException {
+        this.functions = functions;
+        this.models = models;
+        this.image = Files.readAllBytes(images.resolve(IMAGE));
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 5) {
+            System.err.println("usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL]");
+            System.exit(64);
+        }
+        Bench bench = new Bench(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+        bench.run(Path.of(args[3]), args.length > 5 ? args[5] : null);
+        bench.write(Path.of(args[4]));
+    }
+
+    private void run(Path nativeGrayscale, String gateway) throws Exception {
+        FunctionRuntime runtime = FunctionRuntime.load(functions, models);
+        double grayscaleWasm = record("grayscale: Wasm, warm handler", warm(runtime, "grayscale", 5, 20));
+        double grayscaleNative = record("grayscale: native x86-64, same crate, in-process", nativeInProcess(nativeGrayscale));
+        double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeProcess(nativeGrayscale));
+        double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", 5, 30));
+        double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
+        double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
+        double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
+        ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
+        ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
+        ratio("classify cold / warm", classifyCold, classifyWarm);
+        ratio("classify Wasm warm / native Java pipeline", classifyWarm, javaPipeline);
+        ratio("classify Wasm warm / TFLite inference", classifyWarm, inference);
+        if (gateway != null) {
+            double viaGateway = record("classify: through the embedded gateway (HTTP)", http(gateway + "/api/functions/classify"));
+            ratio("classify via gateway / native Java pipeline", viaGateway, javaPipeline);
+        }
+    }
+
+    private double record(String name, Sampler.Samples samples) {
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("p50_ms", round(samples.median()));
+        figure.put("p99_ms", round(samples.percentile(99)));
+        figure.put("rounds", samples.millis().length);
+        results.put(name, figure);
+        System.out.printf("%-62s p50 %9.2f ms   p99 %9.2f ms   (%d rounds)%n", name, samples.median(), samples.percentile(99), samples.millis().length);
+        return samples.median();
+    }
+
+    private void ratio(String name, double numerator, double denominator) {
+        double ratio = numerator / denominator;
+        results.put("ratio: " + name, round(ratio));
+        System.out.printf("%-62s %9.2fx%n", "ratio: " + name, ratio);
+    }
+
+    private Sampler.Samples warm(FunctionRuntime runtime, String function, int warmUp, int rounds) throws Exception {
+        try (FunctionInstance instance = runtime.newInstance(function)) {
+            return Sampler.sample(warmUp, rounds, () -> instance.invoke(image));
+        }
+    }
+
+    /** As the original demo did per request: a new VM, the model read and parsed, then one inference. */
+    private Sampler.Samples cold() throws Exception {
+        WasmEngine engine = new ChicoryEngine(4);
+        return Sampler.sample(1, 5, () -> {
+            FunctionRuntime fresh = new FunctionRuntime(engine, new ModelStore(), models);
+            fresh.registry().register(functions.resolve("classify.json"));
+            try (FunctionInstance instance = fresh.newInstance("classify")) {
+                instance.invoke(image);
+            }
+        });
+    }
+
+    private Sampler.Samples inferenceAlone() throws Exception {
+        try (TfLiteExecution execution = TfLiteModel.parse(Files.readAllBytes(models.resolve(MODEL))).newExecution()) {
+            byte[] rgb = rgb224(image);
+            return Sampler.sample(10, 50, () -> {
+                execution.setInput(0, 2, new int[] {1, 224, 224, 3}, rgb);
+                execution.compute();
+                execution.output(0);
+            });
+        }
+    }
+
+    private Sampler.Samples javaPipeline() throws Exception {
+        try (TfLiteExecution execution = TfLiteModel.parse(Files.readAllBytes(models.resolve(MODEL))).newExecution()) {
+            return Sampler.sample(10, 30, () -> {
+                execution.setInput(0, 2, new int[] {1, 224, 224, 3}, rgb224(image));
+                execution.compute();
+                execution.output(0);
+            });
+        }
+    }
+
+    private Sampler.Samples nativeInProcess(Path binary) throws Exception {
+        Path input = Files.createTempFile("bench", ".jpg");
+        Files.write(input, image);
+        Process process = new ProcessBuilder(binary.toString(), "--bench", "40", input.toString()).redirectErrorStream(true).start();
+        String median = new String(process.getInputStream().readAllBytes()).trim();
+        if (process.waitFor() != 0) {
+            throw new IOException("native grayscale failed: " + median);
+        }
+        // The native harness reports its median of 40 rounds; keep it as a one-sample figure.
+        return new Sampler.Samples(new double[] {Double.parseDouble(median)});
+    }
+
+    private Sampler.Samples nativeProcess(Path binary) throws Exception {
+        Path input = Files.createTempFile("bench", ".jpg");
+        Files.write(input, image);
+        return Sampler.sample(2, 15, () -> {
+            Process process = new ProcessBuilder(binary.toString()).redirectInput(input.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IOException("native grayscale failed");
+            }
+        });
+    }
+
+    private Sampler.Samples http(String url) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+        return Sampler.sample(10, 40, () -> {
+            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException(url + " answered " + response.statusCode());
+            }
+        });
+    }
+
+    /** Decoded and scaled with bilinear filtering to MobileNet's 224x224 RGB input. */
+    private static byte[] rgb224(byte[] encoded) throws IOException {
+        BufferedImage scaled = new BufferedImage(224, 224, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(ImageIO.read(new ByteArrayInputStream(encoded)), 0, 0, 224, 224, null);
+        g.dispose();
+        byte[] bgr = ((DataBufferByte) scaled.getRaster().getDataBuffer()).getData();
+        byte[] rgb = new byte[bgr.length];
+        for (int i = 0; i < bgr.length; i += 3) {
+            rgb[i] = bgr[i + 2];
+            rgb[i + 1] = bgr[i + 1];
+            rgb[i + 2] = bgr[i];
+        }
+        return rgb;
+    }
+
+    private void write(Path file) throws IOException {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("measured_at", Instant.now().toString());
+        document.put("machine", machine());
+        document.put("image", IMAGE);
+        document.put("results", results);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
+        System.out.println("results written to " + file);
+    }
+
+    private static String machine() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        String cpu = Files.exists(cpuinfo) ? Files.readAllLines(cpuinfo).stream().filter(l -> l.startsWith("model name"))
+                .findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("unknown CPU") : "unknown CPU";
+        return Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", "
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+}
