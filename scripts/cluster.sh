@@ -6,8 +6,11 @@
 #   cluster.sh stop STATE_DIR
 #   cluster.sh start-host STATE_DIR N      (re)start actor host N and its sidecar
 #   cluster.sh stop-host STATE_DIR N [SIGNAL]   stop them (TERM by default; KILL for a crash)
+#   cluster.sh scale STATE_DIR N          add or gracefully remove hosts until N run
 #
 # Every other port is picked free at start and written to STATE_DIR/ports.env;
+# the Dapr API token and the app token (WASMACTORS_DAPR_API_TOKEN and WASMACTORS_APP_API_TOKEN,
+# random when unset) go to STATE_DIR/tokens.env, readable by the owner only;
 # every process's pid goes to STATE_DIR/pids/NAME.pid and its log to STATE_DIR/logs/NAME.log.
 # Stopping kills exactly those pids, so a cluster can run beside another one.
 set -euo pipefail
@@ -17,9 +20,22 @@ dapr_bin="${WASMACTORS_CACHE:-$HOME/.cache/wasmactors}/dapr/$DAPR_VERSION"
 functions_dir="${WASMACTORS_FUNCTIONS:-$root/functions/target/wasm}"
 models_dir="${WASMACTORS_MODELS:-$(cd "$root/.." && pwd)/shared/models}"
 jvm_flags="${WASMACTORS_JVM_FLAGS:--XX:-DontCompileHugeMethods}"
+# App ids and the like, shared with the Kubernetes manifests.
+# shellcheck disable=SC1091
+source "$root/deploy/local.env"
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+token() {
+  python3 -c 'import secrets; print(secrets.token_hex(24))'
+}
+
+# Extra Spring arguments for host N only: WASMACTORS_HOST<N>_ARGS (say, which functions it serves).
+host_args() {
+  local variable="WASMACTORS_HOST$1_ARGS"
+  echo "${!variable:-}"
 }
 
 launch() {
@@ -58,10 +74,15 @@ start_sidecar() {
               --dapr-internal-grpc-port "${!internal}" --metrics-port "${!metrics}"
               --dapr-listen-addresses 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1
               --placement-host-address "127.0.0.1:$PLACEMENT_PORT" --resources-path "$state/components"
-              --config "$state/components/config.yaml" --log-level warn)
+              --config "$state/components/config.yaml" --log-level warn --dapr-graceful-shutdown-seconds 20)
   [[ -n "$app_port" ]] && args+=(--app-port "$app_port" --app-protocol http)
-  [[ -n "${DAPR_API_TOKEN:-}" ]] && export DAPR_API_TOKEN
-  DAPR_HOST_IP=127.0.0.1 launch "$name-dapr" "$dapr_bin/daprd" "${args[@]}"
+  # The app token is what a sidecar shows its app, which refuses callers without it. The API
+  # token guards the gateway's sidecar, the cluster's entry point; the hosts' sidecars go without,
+  # as the Java SDK's ActorRuntime (1.16.1) sends no token on its state calls (DEVELOPERS.md).
+  local api_token=""
+  [[ "$app_id" == "$GATEWAY_APP_ID" ]] && api_token="$DAPR_API_TOKEN"
+  DAPR_HOST_IP=127.0.0.1 DAPR_API_TOKEN="$api_token" APP_API_TOKEN="$APP_API_TOKEN" \
+    launch "$name-dapr" "$dapr_bin/daprd" "${args[@]}"
   wait_for "$name-dapr" "http://127.0.0.1:${!http}/v1.0/healthz/outbound"
 }
 
@@ -74,13 +95,13 @@ start_host() {
   # shellcheck disable=SC1091
   source "$state/ports.env"
   local app="HOST${n}_APP" http="HOST${n}_DAPR_HTTP" grpc="HOST${n}_DAPR_GRPC"
-  DAPR_HTTP_PORT="${!http}" DAPR_GRPC_PORT="${!grpc}" launch "host$n" \
+  DAPR_HTTP_PORT="${!http}" DAPR_GRPC_PORT="${!grpc}" APP_API_TOKEN="$APP_API_TOKEN" launch "host$n" \
     java $jvm_flags -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
       --server.port="${!app}" --wasmactors.host.name="host$n" \
       --wasmactors.host.functions-dir="$functions_dir" --wasmactors.host.models-dir="$models_dir" \
-      ${WASMACTORS_HOST_ARGS:-}
+      ${WASMACTORS_HOST_ARGS:-} $(host_args "$n")
   wait_for "host$n" "http://127.0.0.1:${!app}/actuator/health"
-  start_sidecar "host$n" actor-host "${!app}" "HOST${n}"
+  start_sidecar "host$n" "$ACTOR_HOST_APP_ID" "${!app}" "HOST${n}"
 }
 
 start() {
@@ -101,6 +122,13 @@ GATEWAY_DAPR_METRICS=$(free_port)
 PORTS
   # shellcheck disable=SC1091
   source "$state/ports.env"
+  (umask 077 && cat >"$state/tokens.env" <<TOKENS
+DAPR_API_TOKEN=${WASMACTORS_DAPR_API_TOKEN:-$(token)}
+APP_API_TOKEN=${WASMACTORS_APP_API_TOKEN:-$(token)}
+TOKENS
+  )
+  # shellcheck disable=SC1091
+  source "$state/tokens.env"
   render_components
 
   launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$state/redis" --appendonly yes --save ""
@@ -111,10 +139,9 @@ PORTS
   wait_for placement "http://127.0.0.1:$PLACEMENT_HEALTH/healthz"
 
   for ((n = 1; n <= hosts; n++)); do start_host "$n"; done
-  echo "HOSTS=$hosts" >>"$state/ports.env"
 
-  start_sidecar gateway gateway "" GATEWAY
-  DAPR_HTTP_PORT="$GATEWAY_DAPR_HTTP" DAPR_GRPC_PORT="$GATEWAY_DAPR_GRPC" launch gateway \
+  start_sidecar gateway "$GATEWAY_APP_ID" "" GATEWAY
+  DAPR_HTTP_PORT="$GATEWAY_DAPR_HTTP" DAPR_GRPC_PORT="$GATEWAY_DAPR_GRPC" DAPR_API_TOKEN="$DAPR_API_TOKEN" launch gateway \
     java $jvm_flags -jar "$root/gateway/target/wasmactors-gateway.jar" --server.port="$GATEWAY_PORT" \
       --wasmactors.mode=dapr --wasmactors.functions-dir="$functions_dir" ${WASMACTORS_GATEWAY_ARGS:-}
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
@@ -147,19 +174,52 @@ stop() {
 
 stop_host() {
   local n="$1" signal="${2:-TERM}"
-  # The app first, so its sidecar can still drain in-flight actor calls to it.
-  terminate "$signal" "$state/pids/host$n.pid"
-  terminate "$signal" "$state/pids/host$n-dapr.pid"
+  if [[ "$signal" == KILL ]]; then
+    terminate KILL "$state/pids/host$n.pid" "$state/pids/host$n-dapr.pid"
+    return
+  fi
+  # The sidecar first: it leaves placement (its actors move to other hosts) and waits for the
+  # calls in flight, which the app, still running, finishes; then the app.
+  terminate TERM "$state/pids/host$n-dapr.pid"
+  terminate TERM "$state/pids/host$n.pid"
+}
+
+running_hosts() {
+  local n
+  for pidfile in "$state"/pids/host*.pid; do
+    n="$(basename "$pidfile" .pid)"
+    [[ "$n" =~ ^host([0-9]+)$ ]] && echo "${BASH_REMATCH[1]}"
+  done | sort -n
+}
+
+# Adds hosts (numbered after the highest) or stops the highest-numbered ones, gracefully.
+scale() {
+  local want="$1"
+  local hosts
+  mapfile -t hosts < <(running_hosts)
+  local count=${#hosts[@]} highest=0
+  ((count)) && highest=${hosts[count - 1]}
+  while ((count < want)); do
+    highest=$((highest + 1))
+    start_one_host "$highest"
+    count=$((count + 1))
+  done
+  while ((count > want)); do
+    stop_host "${hosts[count - 1]}" TERM
+    count=$((count - 1))
+  done
 }
 
 start_one_host() {
   # shellcheck disable=SC1091
   source "$state/ports.env"
+  # shellcheck disable=SC1091
+  source "$state/tokens.env"
   start_host "$1"
 }
 
 command="${1:-}"; state="${2:-}"
-[[ -n "$command" && -n "$state" ]] || { sed -n '2,13p' "$0" >&2; exit 64; }
+[[ -n "$command" && -n "$state" ]] || { sed -n '2,16p' "$0" >&2; exit 64; }
 state="$(mkdir -p "$state" && cd "$state" && pwd)"
 case "$command" in
   start)
@@ -171,5 +231,6 @@ case "$command" in
   stop) stop ;;
   start-host) start_one_host "$3" ;;
   stop-host) stop_host "$3" "${4:-TERM}" ;;
-  *) sed -n '2,13p' "$0" >&2; exit 64 ;;
+  scale) scale "$3" ;;
+  *) sed -n '2,16p' "$0" >&2; exit 64 ;;
 esac

@@ -123,4 +123,31 @@ drop.addEventListener("drop", (e) => {
   drop.classList.remove("over");
   if (e.dataTransfer.files[0]) choose(e.dataTransfer.files[0]);
 });
+// The cluster view: hosts as boxes with the actors active on each, refreshed every second.
+async function refreshCluster() {
+  try {
+    const response = await fetch("api/cluster");
+    if (!response.ok) throw new Error("status " + response.status);
+    renderCluster(await response.json());
+  } catch (e) {
+    $("hosts").innerHTML = '<p class="muted">The cluster cannot be read right now (' + escapeHtml(e.message) + ").</p>";
+  }
+}
+
+function renderCluster(view) {
+  const hosts = view.hosts || [];
+  const actors = hosts.reduce((n, h) => n + h.actors.length, 0);
+  $("cluster-summary").textContent = `${hosts.length} host${hosts.length === 1 ? "" : "s"}, ${actors} active actor${actors === 1 ? "" : "s"}`;
+  $("hosts").innerHTML = hosts.map((h) => {
+    const rows = h.actors.map((a) =>
+      `<li><span>${escapeHtml(a.actorType)}/${escapeHtml(a.actorId)}</span>` +
+      `<span class="${a.warm ? "warm" : "cold"}">${a.warm ? "warm" : "cold"} · ${a.calls} calls</span></li>`).join("");
+    return `<div class="host" data-host="${escapeHtml(h.host)}"><h3>${escapeHtml(h.host)}</h3>` +
+      `<p class="types">${h.actorTypes.map(escapeHtml).join(", ")}</p>` +
+      `<ul>${rows || '<li class="muted">no active actors</li>'}</ul></div>`;
+  }).join("") || '<p class="muted">No host is reporting.</p>';
+}
+
 loadFunctions().catch((e) => showError("Cannot load the functions: " + e.message));
+refreshCluster();
+setInterval(refreshCluster, 1000);

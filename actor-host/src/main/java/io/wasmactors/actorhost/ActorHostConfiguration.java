@@ -2,6 +2,7 @@ package io.wasmactors.actorhost;
 
 import io.dapr.actors.client.ActorClient;
 import io.dapr.actors.runtime.ActorRuntime;
+import io.wasmactors.actors.ClusterRegistry;
 import io.wasmactors.actors.InvocationCounter;
 import io.wasmactors.runtime.RuntimePaths;
 import io.wasmactors.runtime.function.FunctionRuntime;
@@ -61,7 +62,8 @@ class ActorHostConfiguration {
         List<String> types = runtime.registry().all().stream().map(RegisteredFunction::name).toList();
         types.forEach(function -> ActorTypes.register(actors, function, services));
         actors.registerActor(InvocationCounterActor.class);
-        log.info("host {} serves actor types {} and {}", name, types, InvocationCounter.TYPE);
+        actors.registerActor(ClusterRegistryActor.class);
+        log.info("host {} serves actor types {}, {} and {}", name, types, InvocationCounter.TYPE, ClusterRegistry.TYPE);
         return services;
     }
 }

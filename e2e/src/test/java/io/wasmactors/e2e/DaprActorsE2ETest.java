@@ -38,7 +38,8 @@ class DaprActorsE2ETest {
     }
 
     private static JsonNode stats(String type, String id) throws Exception {
-        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/" + type + "/" + id + "/method/stats", new byte[0]);
+        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/" + type + "/" + id + "/method/stats",
+                new byte[0], cluster.apiToken());
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         return Http.json(response);
     }
@@ -65,8 +66,10 @@ class DaprActorsE2ETest {
     @Order(2)
     void anyDaprClientCanCallTheActorDirectly() throws Exception {
         // As curl --data-binary sends it: a form content type, which the host must still read as raw bytes.
+        Map<String, String> headers = new java.util.HashMap<>(cluster.apiToken());
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
         HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/classify/direct-1/method/invoke",
-                Http.image("parrot.jpg"), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+                Http.image("parrot.jpg"), headers);
         assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
         assertThat(Http.json(response).get("label").asText()).isEqualTo("macaw");
     }
@@ -83,6 +86,19 @@ class DaprActorsE2ETest {
 
     @Test
     @Order(4)
+    void withoutTheTokensNothingGetsThrough() throws Exception {
+        HttpResponse<byte[]> sidecar = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/classify/x/method/invoke", Http.image("bird.bmp"));
+        assertThat(sidecar.statusCode()).as("Dapr API without its token").isEqualTo(401);
+        HttpResponse<byte[]> host = Http.post(cluster.host(1) + "/actors/classify/x/method/invoke", Http.image("bird.bmp"));
+        assertThat(host.statusCode()).as("actor host endpoint without the app token").isEqualTo(401);
+        HttpResponse<byte[]> wrong = Http.post(cluster.host(1) + "/actors/classify/x/method/invoke", Http.image("bird.bmp"),
+                Map.of("dapr-api-token", "guess"));
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(Http.get(cluster.host(1) + "/host", Map.of()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
     void secondCallToTheSameActorReusesItsWarmInstance() throws Exception {
         assertThat(viaGateway("classify", "bird.bmp", "warm-test").statusCode()).isEqualTo(200);
         assertThat(viaGateway("classify", "bird.bmp", "warm-test").headers().firstValue("X-Actor-Id")).hasValue("warm-test");
@@ -93,7 +109,7 @@ class DaprActorsE2ETest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void deactivationFreesTheWarmInstance() throws Exception {
         HttpResponse<byte[]> first = viaGateway("grayscale", "bird.bmp", "idle-test");
         String host = first.headers().firstValue("X-Host").orElseThrow();
@@ -110,14 +126,14 @@ class DaprActorsE2ETest {
 
     private static Set<String> activeIds(String hostUrl) throws Exception {
         Set<String> ids = new HashSet<>();
-        for (JsonNode actor : Http.getJson(hostUrl + "/host").get("actors")) {
+        for (JsonNode actor : Http.getJson(hostUrl + "/host", cluster.appToken()).get("actors")) {
             ids.add(actor.get("actorType").asText() + "/" + actor.get("actorId").asText());
         }
         return ids;
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void countersSurviveARestartOfTheActorHosts() throws Exception {
         assertThat(viaGateway("classify", "bird.bmp", null).statusCode()).isEqualTo(200);
         JsonNode before = Http.getJson(cluster.gateway() + "/api/invokecount?api=classify");

@@ -32,9 +32,18 @@ final class Http {
         return post(url, body, Map.of());
     }
 
+    static HttpResponse<byte[]> get(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        headers.forEach(request::header);
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     static JsonNode getJson(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return getJson(url, Map.of());
+    }
+
+    static JsonNode getJson(String url, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = get(url, headers);
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered " + response.statusCode() + ": " + new String(response.body()));
         }

@@ -17,6 +17,7 @@ final class LocalCluster implements AutoCloseable {
     private final Path state;
     private final Map<String, String> environment;
     private Map<String, Integer> ports;
+    private Map<String, String> tokens;
 
     private LocalCluster(Path state, Map<String, String> environment) {
         this.state = state;
@@ -25,7 +26,12 @@ final class LocalCluster implements AutoCloseable {
 
     /** Starts {@code hosts} actor hosts; {@code hostArgs} are extra Spring arguments for every host. */
     static LocalCluster start(int hosts, String hostArgs) throws IOException, InterruptedException {
-        Map<String, String> environment = new HashMap<>();
+        return start(hosts, hostArgs, Map.of());
+    }
+
+    /** As above, with more settings for cluster.sh, such as {@code WASMACTORS_HOST3_ARGS} for one host. */
+    static LocalCluster start(int hosts, String hostArgs, Map<String, String> settings) throws IOException, InterruptedException {
+        Map<String, String> environment = new HashMap<>(settings);
         environment.put("WASMACTORS_HOST_ARGS", hostArgs);
         environment.put("WASMACTORS_MODELS", Path.of(System.getProperty("wasmactors.models")).toString());
         LocalCluster cluster = new LocalCluster(Files.createTempDirectory("wasmactors-cluster"), environment);
@@ -58,6 +64,21 @@ final class LocalCluster implements AutoCloseable {
         return "http://127.0.0.1:" + port("HOST" + n + "_APP");
     }
 
+    /** The header that Dapr's API (any sidecar) requires. */
+    Map<String, String> apiToken() {
+        return Map.of("dapr-api-token", tokens.get("DAPR_API_TOKEN"));
+    }
+
+    /** The header an actor host requires from its sidecar. */
+    Map<String, String> appToken() {
+        return Map.of("dapr-api-token", tokens.get("APP_API_TOKEN"));
+    }
+
+    /** Adds or gracefully removes hosts until {@code hosts} run. */
+    void scale(int hosts) throws IOException, InterruptedException {
+        script("scale", String.valueOf(hosts));
+    }
+
     void stopHost(int n, String signal) throws IOException, InterruptedException {
         script("stop-host", String.valueOf(n), signal);
     }
@@ -85,16 +106,24 @@ final class LocalCluster implements AutoCloseable {
 
     private void readPorts() throws IOException {
         Map<String, Integer> read = new HashMap<>();
-        Path file = state.resolve("ports.env");
+        readEnv("ports.env").forEach((key, value) -> read.put(key, Integer.parseInt(value)));
+        ports = read;
+        tokens = readEnv("tokens.env");
+    }
+
+    /** KEY=VALUE lines; a later line wins, as when the shell sources the file. */
+    private Map<String, String> readEnv(String name) throws IOException {
+        Map<String, String> read = new HashMap<>();
+        Path file = state.resolve(name);
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
                 String[] pair = line.split("=", 2);
-                if (pair.length == 2 && pair[1].matches("\\d+")) {
-                    read.put(pair[0], Integer.parseInt(pair[1]));
+                if (pair.length == 2) {
+                    read.put(pair[0], pair[1]);
                 }
             }
         }
-        ports = read;
+        return read;
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.dapr.actors.client.ActorClient;
 import io.dapr.actors.client.ActorProxyBuilder;
 import io.dapr.exceptions.DaprException;
 import io.wasmactors.actors.ActorReply;
+import io.wasmactors.actors.ClusterRegistry;
+import io.wasmactors.actors.ClusterView;
 import io.wasmactors.actors.FunctionActor;
 import io.wasmactors.actors.InvocationCounter;
 import io.wasmactors.gateway.GatewayProperties;
@@ -29,18 +31,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * at once (Dapr runs one call at a time per id); a key names the id itself.
  */
 public class DaprFunctionInvoker implements FunctionInvoker {
+    /** Hosts report every second; one that missed three reports is gone from the view. */
+    private static final long HOST_REPORT_MAX_AGE_MS = 3_000;
+
     private final FunctionCatalog catalog;
     private final ActorClient client;
     private final int actorsPerFunction;
     private final Map<String, ActorProxyBuilder<FunctionActor>> builders = new ConcurrentHashMap<>();
     private final ActorProxyBuilder<InvocationCounter> counters;
     private final AtomicLong next = new AtomicLong();
+    private final ClusterRegistry registry;
 
     public DaprFunctionInvoker(FunctionCatalog catalog, ActorClient client, GatewayProperties properties) {
         this.catalog = catalog;
         this.client = client;
         this.actorsPerFunction = properties.actorsPerFunction();
         this.counters = new ActorProxyBuilder<>(InvocationCounter.class, client);
+        this.registry = new ActorProxyBuilder<>(ClusterRegistry.class, client).build(new ActorId(ClusterRegistry.ID));
     }
 
     @Override
@@ -70,6 +77,12 @@ public class DaprFunctionInvoker implements FunctionInvoker {
         return counters.build(new ActorId(function)).get()
                 .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not read the counter of " + function + ": " + e.getMessage(), e))
                 .map(count -> new InvokeCount(function, count.count(), count.lastInvoked() == null ? null : Instant.parse(count.lastInvoked())));
+    }
+
+    @Override
+    public Mono<ClusterView> cluster() {
+        return registry.hosts(HOST_REPORT_MAX_AGE_MS)
+                .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not reach the cluster registry: " + e.getMessage(), e));
     }
 
     private int idsFor(FunctionManifest manifest) {

@@ -1,5 +1,8 @@
 package io.wasmactors.gateway.embedded;
 
+import io.wasmactors.actors.ActorStats;
+import io.wasmactors.actors.ClusterView;
+import io.wasmactors.actors.HostStatus;
 import io.wasmactors.gateway.GatewayProperties;
 import io.wasmactors.gateway.invoke.FunctionInvoker;
 import io.wasmactors.gateway.invoke.Invocation;
@@ -74,6 +77,13 @@ public class EmbeddedFunctionInvoker implements FunctionInvoker, AutoCloseable {
     public Mono<InvokeCount> invokeCount(String function) {
         runtime.registry().get(function);
         return Mono.just(counts.getOrDefault(function, new InvokeCount(function, 0, null)));
+    }
+
+    @Override
+    public Mono<ClusterView> cluster() {
+        List<ActorStats> actors = pools.values().stream().flatMap(pool -> pool.stats(host).stream()).toList();
+        List<String> types = runtime.registry().all().stream().map(RegisteredFunction::name).toList();
+        return Mono.just(new ClusterView(List.of(new HostStatus(host, types, actors, System.currentTimeMillis()))));
     }
 
     private InstancePool pool(String function) {

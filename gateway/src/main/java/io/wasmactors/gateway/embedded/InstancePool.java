@@ -1,7 +1,9 @@
 package io.wasmactors.gateway.embedded;
 
 import io.wasmactors.runtime.function.FunctionInstance;
+import io.wasmactors.actors.ActorStats;
 import io.wasmactors.runtime.function.FunctionRuntime;
+import io.wasmactors.runtime.function.InstanceStats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +30,18 @@ final class InstancePool implements AutoCloseable {
     Slot pick(String key) {
         int index = key == null ? next.getAndIncrement() : key.hashCode();
         return slots.get(Math.floorMod(index, slots.size()));
+    }
+
+    /** The slots in use so far, described as the actors they stand in for. */
+    List<ActorStats> stats(String host) {
+        return slots.stream()
+                .filter(slot -> slot.instance().stats().calls() > 0)
+                .map(slot -> {
+                    InstanceStats stats = slot.instance().stats();
+                    return new ActorStats(stats.function(), slot.id(), host, stats.calls(), stats.failures(),
+                            stats.instantiations(), stats.warm(), stats.memoryPages());
+                })
+                .toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.wasmactors.gateway.invoke;
 
+import io.wasmactors.actors.ClusterView;
 import io.wasmactors.runtime.function.FunctionManifest;
 import reactor.core.publisher.Mono;
 
@@ -21,4 +22,7 @@ public interface FunctionInvoker {
 
     /** How often {@code function} was invoked and when last. */
     Mono<InvokeCount> invokeCount(String function);
+
+    /** The hosts running functions now and the actors active on each. */
+    Mono<ClusterView> cluster();
 }

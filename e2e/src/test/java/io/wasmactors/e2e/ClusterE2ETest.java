@@ -1,0 +1,163 @@
+package io.wasmactors.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Three actor hosts (the third serves grayscale and imageinfo only): spread,
+ * failover under load, the cluster view, live scale-out and a graceful stop.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterE2ETest {
+    private static LocalCluster cluster;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = LocalCluster.start(3, "", Map.of("WASMACTORS_HOST3_ARGS", "--wasmactors.host.functions=grayscale,imageinfo"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--user-data-dir=" + Files.createTempDirectory("wasmactors-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    private static Map<String, Integer> hostsServing(String function, String keyPrefix, int ids) throws Exception {
+        Map<String, Integer> perHost = new HashMap<>();
+        byte[] image = Http.image(function.equals("classify") ? "bird.bmp" : "face.jpg");
+        for (int i = 0; i < ids; i++) {
+            HttpResponse<byte[]> response = Http.post(cluster.gateway() + "/api/functions/" + function, image,
+                    Map.of("X-Actor-Key", keyPrefix + i));
+            assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
+            perHost.merge(response.headers().firstValue("X-Host").orElseThrow(), 1, Integer::sum);
+        }
+        return perHost;
+    }
+
+    private static int activeOn(int host, String type) throws Exception {
+        int count = 0;
+        for (JsonNode actor : Http.getJson(cluster.host(host) + "/host", cluster.appToken()).get("actors")) {
+            count += actor.get("actorType").asText().equals(type) ? 1 : 0;
+        }
+        return count;
+    }
+
+    private static void waitForHostBoxes(int expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(d -> d.findElements(By.cssSelector("#hosts .host")).size() == expected);
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    @Order(1)
+    void actorsSpreadOverAllThreeHosts() throws Exception {
+        Map<String, Integer> perHost = hostsServing("grayscale", "spread-", 60);
+        assertThat(perHost.keySet()).containsExactlyInAnyOrder("host1", "host2", "host3");
+        assertThat(perHost.values()).allSatisfy(n -> assertThat(n).as(perHost.toString()).isGreaterThanOrEqualTo(12));
+        for (int host = 1; host <= 3; host++) {
+            assertThat(activeOn(host, "grayscale")).as("host%d's own stats", host).isEqualTo(perHost.get("host" + host));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void anActorTypeLandsOnlyOnHostsThatRegisteredIt() throws Exception {
+        Map<String, Integer> perHost = hostsServing("classify", "typed-", 20);
+        assertThat(perHost).doesNotContainKey("host3").containsKeys("host1", "host2");
+        assertThat(activeOn(3, "classify")).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void clusterViewDrawsEveryHostWithItsActors() throws Exception {
+        JsonNode view = Http.getJson(cluster.gateway() + "/api/cluster");
+        assertThat(view.get("hosts")).hasSize(3);
+        browser.get(cluster.gateway() + "/");
+        waitForHostBoxes(3);
+        assertThat(browser.findElement(By.cssSelector("[data-host='host3']")).getText()).contains("grayscale/spread-");
+        screenshot("cluster-three-hosts");
+    }
+
+    @Test
+    @Order(4)
+    void killingAHostUnderLoadLosesAlmostNothing() throws Exception {
+        long before = invokeCount("classify") + invokeCount("grayscale");
+        List<Load.Outcome> outcomes = Load.run(cluster.gateway(), 3, 20_000, 5_000, () -> cluster.stopHost(1, "KILL"));
+        List<Load.Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        assertThat(outcomes.size()).as("requests sent").isGreaterThan(30);
+        assertThat(failed.size()).as("failures: " + failed).isLessThanOrEqualTo(outcomes.size() / 100);
+        assertThat(failed).as("nothing fails after the first 10 s").allSatisfy(o -> assertThat(o.atMs()).isLessThan(10_000));
+        long succeeded = outcomes.stream().filter(Load.Outcome::ok).count();
+        assertThat(invokeCount("classify") + invokeCount("grayscale") - before).as("persisted counters").isEqualTo(succeeded);
+    }
+
+    @Test
+    @Order(5)
+    void clusterViewShowsTheHostGone() throws Exception {
+        waitForHostBoxes(2);
+        assertThat(browser.findElements(By.cssSelector("[data-host='host1']"))).isEmpty();
+        screenshot("cluster-after-kill");
+    }
+
+    @Test
+    @Order(6)
+    void aHostAddedLaterReceivesActors() throws Exception {
+        cluster.scale(3);
+        Map<String, Integer> perHost = hostsServing("classify", "later-", 30);
+        assertThat(perHost).containsKey("host4");
+        assertThat(activeOn(4, "classify")).isEqualTo(perHost.get("host4"));
+        waitForHostBoxes(3);
+    }
+
+    @Test
+    @Order(7)
+    void aGracefulStopLosesNoCall() throws Exception {
+        List<Load.Outcome> outcomes = Load.run(cluster.gateway(), 3, 12_000, 4_000, () -> cluster.stopHost(2, "TERM"));
+        assertThat(outcomes.stream().filter(o -> !o.ok()).toList()).isEmpty();
+        assertThat(outcomes.size()).isGreaterThan(20);
+    }
+
+    private static long invokeCount(String function) throws Exception {
+        return Long.parseLong(Http.getJson(cluster.gateway() + "/api/invokecount?api=" + function).get(0).asText().split("##")[1]);
+    }
+}
