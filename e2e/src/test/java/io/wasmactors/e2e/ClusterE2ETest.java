@@ -45,6 +45,7 @@ class ClusterE2ETest {
                 "--user-data-dir=" + Files.createTempDirectory("wasmactors-chromium"));
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort().build(), options);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
     }
 
     @AfterAll
@@ -83,6 +84,7 @@ class ClusterE2ETest {
     }
 
     private static void screenshot(String name) throws Exception {
+        browser.executeScript("document.querySelector('.cluster').scrollIntoView()");
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
@@ -124,6 +126,7 @@ class ClusterE2ETest {
         long before = invokeCount("classify") + invokeCount("grayscale");
         List<Load.Outcome> outcomes = Load.run(cluster.gateway(), 3, 20_000, 5_000, () -> cluster.stopHost(1, "KILL"));
         List<Load.Outcome> failed = outcomes.stream().filter(o -> !o.ok()).toList();
+        System.out.printf("failover: %d requests in 20 s, host1 killed at 5 s, %d failed %s%n", outcomes.size(), failed.size(), failed);
         assertThat(outcomes.size()).as("requests sent").isGreaterThan(30);
         assertThat(failed.size()).as("failures: " + failed).isLessThanOrEqualTo(outcomes.size() / 100);
         assertThat(failed).as("nothing fails after the first 10 s").allSatisfy(o -> assertThat(o.atMs()).isLessThan(10_000));
@@ -153,6 +156,8 @@ class ClusterE2ETest {
     @Order(7)
     void aGracefulStopLosesNoCall() throws Exception {
         List<Load.Outcome> outcomes = Load.run(cluster.gateway(), 3, 12_000, 4_000, () -> cluster.stopHost(2, "TERM"));
+        System.out.printf("graceful stop: %d requests in 12 s, host2 stopped at 4 s, %d failed%n", outcomes.size(),
+                outcomes.stream().filter(o -> !o.ok()).count());
         assertThat(outcomes.stream().filter(o -> !o.ok()).toList()).isEmpty();
         assertThat(outcomes.size()).isGreaterThan(20);
     }

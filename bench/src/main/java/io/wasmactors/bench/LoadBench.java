@@ -1,0 +1,92 @@
+package io.wasmactors.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Throughput and latency of one gateway under a closed-loop load of mixed
+ * requests (classify of a photo, grayscale of a small image), loopback only.
+ *
+ * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL
+ */
+public final class LoadBench {
+    private LoadBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String label = args[0];
+        String gateway = args[1];
+        Path images = Path.of(args[2]);
+        long millis = Long.parseLong(args[3]) * 1000;
+        int clients = Integer.parseInt(args[4]);
+        byte[] photo = Files.readAllBytes(images.resolve("hot_dog.jpg"));
+        byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
+        HttpClient http = HttpClient.newHttpClient();
+
+        run(http, gateway, photo, small, clients, 3_000, new ArrayList<>(), new AtomicInteger());
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        long start = System.nanoTime();
+        run(http, gateway, photo, small, clients, millis, latencies, errors);
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        Sampler.Samples samples = new Sampler.Samples(latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        double throughput = latencies.size() / seconds;
+        System.out.printf("%-22s %8.1f req/s   p50 %8.1f ms   p99 %8.1f ms   %d errors%n",
+                label, throughput, samples.median(), samples.percentile(99), errors.get());
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("setup", label);
+        row.put("clients", clients);
+        row.put("throughput_rps", Math.round(throughput * 10) / 10.0);
+        row.put("p50_ms", Math.round(samples.median() * 10) / 10.0);
+        row.put("p99_ms", Math.round(samples.percentile(99) * 10) / 10.0);
+        row.put("errors", errors.get());
+        Files.writeString(Path.of(args[5]), new ObjectMapper().writeValueAsString(row) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static void run(HttpClient http, String gateway, byte[] photo, byte[] small, int clients, long millis,
+                            List<Double> latencies, AtomicInteger errors) throws InterruptedException {
+        long end = System.currentTimeMillis() + millis;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            pool.submit(() -> {
+                for (int i = client; System.currentTimeMillis() < end; i++) {
+                    boolean classify = i % 2 == 0;
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/functions/" + (classify ? "classify" : "grayscale")))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(classify ? photo : small)).build();
+                    long sent = System.nanoTime();
+                    try {
+                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                        if (status == 200) {
+                            latencies.add((System.nanoTime() - sent) / 1e6);
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(millis + 120_000, TimeUnit.MILLISECONDS);
+    }
+}
