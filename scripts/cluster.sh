@@ -133,9 +133,11 @@ TOKENS
 
   launch redis redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$state/redis" --appendonly yes --save ""
   for _ in $(seq 40); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.25; done
+  # 1000 virtual nodes per host (default 100) even out each host's share of the actor ids.
   launch placement "$dapr_bin/placement" --port "$PLACEMENT_PORT" --listen-address 127.0.0.1 \
     --healthz-port "$PLACEMENT_HEALTH" --healthz-listen-address 127.0.0.1 --metrics-port "$PLACEMENT_METRICS" \
-    --metrics-listen-address 127.0.0.1 --initial-cluster "dapr-placement-0=127.0.0.1:$PLACEMENT_RAFT" --log-level warn
+    --metrics-listen-address 127.0.0.1 --initial-cluster "dapr-placement-0=127.0.0.1:$PLACEMENT_RAFT" --log-level warn \
+    --replicationFactor 1000
   wait_for placement "http://127.0.0.1:$PLACEMENT_HEALTH/healthz"
 
   for ((n = 1; n <= hosts; n++)); do start_host "$n"; done

@@ -2,7 +2,8 @@
 //!
 //! The model (preloaded by the host under `$MODEL`) and the labels (`$LABELS`, a
 //! file in a directory the manifest grants) are loaded on the first call and kept
-//! for the life of the warm instance.
+//! for the life of the warm instance. The image is decoded and scaled by the host's
+//! `wasmactors_image` module, or inside Wasm when `$PREPROCESS` is `wasm`.
 
 use std::cell::RefCell;
 use wasmactors_guest::{images, nn, topk};
@@ -51,9 +52,17 @@ fn json_string(text: &str) -> String {
     out
 }
 
+fn prepare(input: &[u8]) -> Result<Vec<u8>, String> {
+    if std::env::var("PREPROCESS").map(|v| v == "wasm").unwrap_or(false) {
+        let (decoded, _) = images::decode(input)?;
+        Ok(images::rgb_square(&decoded, INPUT_SIZE))
+    } else {
+        images::host_rgb_square(input, INPUT_SIZE)
+    }
+}
+
 fn classify(input: &[u8]) -> Result<Vec<u8>, String> {
-    let (decoded, _) = images::decode(input)?;
-    let rgb = images::rgb_square(&decoded, INPUT_SIZE);
+    let rgb = prepare(input)?;
     CLASSIFIER.with(|cell| {
         let mut slot = cell.borrow_mut();
         if slot.is_none() {

@@ -19,3 +19,21 @@ pub fn decode(bytes: &[u8]) -> Result<(DynamicImage, ImageFormat), String> {
 pub fn rgb_square(image: &DynamicImage, size: u32) -> Vec<u8> {
     image.resize_exact(size, size, FilterType::Triangle).to_rgb8().into_raw()
 }
+
+#[link(wasm_import_module = "wasmactors_image")]
+extern "C" {
+    fn decode_resize_rgb(input: *const u8, input_len: u32, width: u32, height: u32, out: *mut u8, out_len: u32) -> u32;
+}
+
+/// The same as [`decode`] then [`rgb_square`], done natively by the host's
+/// `wasmactors_image` module: much faster than decoding and scaling in Wasm.
+pub fn host_rgb_square(bytes: &[u8], size: u32) -> Result<Vec<u8>, String> {
+    let mut rgb = vec![0u8; (size * size * 3) as usize];
+    let errno = unsafe { decode_resize_rgb(bytes.as_ptr(), bytes.len() as u32, size, size, rgb.as_mut_ptr(), rgb.len() as u32) };
+    match errno {
+        0 => Ok(rgb),
+        1 => Err("not an image: the host could not decode these bytes as PNG, JPEG, GIF or BMP".to_string()),
+        3 => Err("the image is too large to decode".to_string()),
+        n => Err(format!("wasmactors_image decode_resize_rgb failed: error {}", n)),
+    }
+}

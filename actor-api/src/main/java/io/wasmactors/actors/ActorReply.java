@@ -1,22 +1,13 @@
 package io.wasmactors.actors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
-
 /**
- * The answer of {@link FunctionActor#call}: a 4-byte big-endian header length,
- * the header as JSON, then the function's output bytes (none on failure).
+ * The answer of {@link FunctionActor#call}: a JSON header and the function's
+ * output bytes (none on failure), framed by {@link Frames}.
  *
  * @param error  null on success, else the failure kind ({@code rejected}, {@code time_limit}, ...)
  * @param detail the failure message
  */
 public record ActorReply(String actorId, String host, long durationMs, String error, String detail, byte[] output) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private record Header(String actorId, String host, long durationMs, String error, String detail) {
     }
 
@@ -33,28 +24,12 @@ public record ActorReply(String actorId, String host, long durationMs, String er
     }
 
     public byte[] encode() {
-        try {
-            byte[] header = JSON.writeValueAsBytes(new Header(actorId, host, durationMs, error, detail));
-            return ByteBuffer.allocate(4 + header.length + output.length).putInt(header.length).put(header).put(output).array();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Frames.encode(new Header(actorId, host, durationMs, error, detail), output);
     }
 
     public static ActorReply decode(byte[] bytes) {
-        if (bytes == null || bytes.length < 4) {
-            throw new IllegalArgumentException("not an actor reply: " + (bytes == null ? "nothing" : bytes.length + " bytes"));
-        }
-        int headerLength = ByteBuffer.wrap(bytes).getInt();
-        if (headerLength < 0 || headerLength > bytes.length - 4) {
-            throw new IllegalArgumentException("not an actor reply: header length " + headerLength);
-        }
-        try {
-            Header header = JSON.readValue(bytes, 4, headerLength, Header.class);
-            byte[] output = Arrays.copyOfRange(bytes, 4 + headerLength, bytes.length);
-            return new ActorReply(header.actorId(), header.host(), header.durationMs(), header.error(), header.detail(), output);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not an actor reply: " + e.getMessage(), e);
-        }
+        Frames.Frame<Header> frame = Frames.decode(bytes, Header.class);
+        Header header = frame.header();
+        return new ActorReply(header.actorId(), header.host(), header.durationMs(), header.error(), header.detail(), frame.body());
     }
 }

@@ -14,9 +14,12 @@ public interface FunctionActor {
     @ActorMethod(name = "invoke", returns = byte[].class)
     Mono<byte[]> invoke(byte[] input);
 
-    /** For the gateway: the same call answered as an {@link ActorReply}, so failures keep their kind. */
+    /**
+     * For the gateway: an {@link ActorRequest} in, an {@link ActorReply} out, so failures keep
+     * their kind and a retried request is counted once.
+     */
     @ActorMethod(name = "call", returns = byte[].class)
-    Mono<byte[]> call(byte[] input);
+    Mono<byte[]> call(byte[] request);
 
     @ActorMethod(name = "stats", returns = ActorStats.class)
     Mono<ActorStats> stats();

@@ -12,8 +12,13 @@ import reactor.core.publisher.Mono;
 public interface InvocationCounter {
     String TYPE = "invocations";
 
+    /** Counts one successful invocation, unless {@code requestId} was counted already. */
     @ActorMethod(name = "record")
-    Mono<Void> record(String invokedAt);
+    Mono<Void> record(Invocation invocation);
+
+    /** @param invokedAt ISO-8601 instant */
+    record Invocation(String requestId, String invokedAt) {
+    }
 
     @ActorMethod(name = "get", returns = InvocationCount.class)
     Mono<InvocationCount> get();

@@ -31,4 +31,12 @@ class ActorReplyTest {
         assertThatThrownBy(() -> ActorReply.decode(new byte[] {0, 0, 0, 99, 1})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ActorReply.decode(new byte[] {1})).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void requestKeepsItsIdAndInput() {
+        byte[] input = {1, 2, 3, (byte) 0x89};
+        ActorRequest decoded = ActorRequest.decode(new ActorRequest("req-42", input).encode());
+        assertThat(decoded.requestId()).isEqualTo("req-42");
+        assertThat(decoded.input()).containsExactly(input);
+    }
 }

@@ -5,14 +5,17 @@ import io.dapr.actors.ActorType;
 import io.dapr.actors.runtime.AbstractActor;
 import io.dapr.actors.runtime.ActorRuntimeContext;
 import io.wasmactors.actors.ActorReply;
+import io.wasmactors.actors.ActorRequest;
 import io.wasmactors.actors.ActorStats;
 import io.wasmactors.actors.FunctionActor;
+import io.wasmactors.actors.InvocationCounter;
 import io.wasmactors.runtime.function.FunctionException;
 import io.wasmactors.runtime.function.FunctionInstance;
 import io.wasmactors.runtime.function.InstanceStats;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * An actor of one function: it holds one warm instance from activation to
@@ -49,14 +52,17 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
 
     @Override
     public Mono<byte[]> invoke(byte[] input) {
-        return run(input).flatMap(output -> count().thenReturn(output));
+        // A plain Dapr client sends no request id: each of its calls counts.
+        return run(input).flatMap(output -> count(UUID.randomUUID().toString()).thenReturn(output));
     }
 
     @Override
-    public Mono<byte[]> call(byte[] input) {
+    public Mono<byte[]> call(byte[] request) {
         long start = System.nanoTime();
-        return run(input)
-                .flatMap(output -> count().thenReturn(ActorReply.success(id(), services.hostName(), millisSince(start), output)))
+        ActorRequest decoded = ActorRequest.decode(request);
+        return run(decoded.input())
+                .flatMap(output -> count(decoded.requestId())
+                        .thenReturn(ActorReply.success(id(), services.hostName(), millisSince(start), output)))
                 .onErrorResume(FunctionException.class, e -> Mono.just(
                         ActorReply.failure(id(), services.hostName(), millisSince(start), e.kind(), e.getMessage())))
                 .map(ActorReply::encode);
@@ -82,8 +88,8 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
         return Mono.fromCallable(() -> instance.invoke(bytes)).subscribeOn(services.workers());
     }
 
-    private Mono<Void> count() {
-        return services.counter(function).record(Instant.now().toString());
+    private Mono<Void> count(String requestId) {
+        return services.counter(function).record(new InvocationCounter.Invocation(requestId, Instant.now().toString()));
     }
 
     private String id() {

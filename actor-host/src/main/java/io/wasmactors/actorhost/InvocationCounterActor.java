@@ -3,21 +3,43 @@ package io.wasmactors.actorhost;
 import io.dapr.actors.ActorId;
 import io.dapr.actors.runtime.AbstractActor;
 import io.dapr.actors.runtime.ActorRuntimeContext;
+import io.dapr.utils.TypeRef;
 import io.wasmactors.actors.InvocationCount;
 import io.wasmactors.actors.InvocationCounter;
 import reactor.core.publisher.Mono;
 
-/** Keeps one function's invocation count in actor state; Dapr saves it to Redis after each call. */
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps one function's invocation count in actor state; Dapr saves it to Redis
+ * after each call. The ids of the latest requests are kept too, so a request that
+ * Dapr retried after its first attempt was counted is not counted again.
+ */
 public class InvocationCounterActor extends AbstractActor implements InvocationCounter {
-    private static final String STATE = "count";
+    private static final String COUNT = "count";
+    private static final String RECENT = "recent";
+    /** More than the calls that can be in flight at once, so a retry still finds its first attempt. */
+    private static final int RECENT_REQUESTS = 256;
 
     public InvocationCounterActor(ActorRuntimeContext<InvocationCounterActor> context, ActorId id) {
         super(context, id);
     }
 
     @Override
-    public Mono<Void> record(String invokedAt) {
-        return current().flatMap(count -> getActorStateManager().set(STATE, new InvocationCount(count.count() + 1, invokedAt)));
+    public Mono<Void> record(Invocation invocation) {
+        return recent().flatMap(recent -> {
+            if (recent.contains(invocation.requestId())) {
+                return Mono.empty();
+            }
+            List<String> updated = new ArrayList<>(recent);
+            updated.add(invocation.requestId());
+            if (updated.size() > RECENT_REQUESTS) {
+                updated.remove(0);
+            }
+            return current().flatMap(count -> getActorStateManager().set(COUNT, new InvocationCount(count.count() + 1, invocation.invokedAt())))
+                    .then(getActorStateManager().set(RECENT, updated));
+        });
     }
 
     @Override
@@ -26,8 +48,14 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
     }
 
     private Mono<InvocationCount> current() {
-        return getActorStateManager().contains(STATE).flatMap(present -> present
-                ? getActorStateManager().get(STATE, InvocationCount.class)
+        return getActorStateManager().contains(COUNT).flatMap(present -> present
+                ? getActorStateManager().get(COUNT, InvocationCount.class)
                 : Mono.just(InvocationCount.NONE));
+    }
+
+    private Mono<List<String>> recent() {
+        return getActorStateManager().contains(RECENT).flatMap(present -> present
+                ? getActorStateManager().get(RECENT, new TypeRef<List<String>>() { })
+                : Mono.just(List.of()));
     }
 }

@@ -6,16 +6,11 @@ import io.wasmactors.runtime.engine.WasmEngine;
 import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
 import io.wasmactors.runtime.function.FunctionInstance;
 import io.wasmactors.runtime.function.FunctionRuntime;
+import io.wasmactors.runtime.host.image.ImagePreparation;
 import io.wasmactors.runtime.host.nn.ModelStore;
 import io.wasmactors.runtime.host.nn.TfLiteExecution;
 import io.wasmactors.runtime.host.nn.TfLiteModel;
 
-import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -168,21 +163,8 @@ public final class Bench {
         });
     }
 
-    /** Decoded and scaled with bilinear filtering to MobileNet's 224x224 RGB input. */
     private static byte[] rgb224(byte[] encoded) throws IOException {
-        BufferedImage scaled = new BufferedImage(224, 224, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(ImageIO.read(new ByteArrayInputStream(encoded)), 0, 0, 224, 224, null);
-        g.dispose();
-        byte[] bgr = ((DataBufferByte) scaled.getRaster().getDataBuffer()).getData();
-        byte[] rgb = new byte[bgr.length];
-        for (int i = 0; i < bgr.length; i += 3) {
-            rgb[i] = bgr[i + 2];
-            rgb[i + 1] = bgr[i + 1];
-            rgb[i + 2] = bgr[i];
-        }
-        return rgb;
+        return ImagePreparation.decodeResizeRgb(encoded, 224, 224);
     }
 
     private void write(Path file) throws IOException {

@@ -5,6 +5,7 @@ import io.dapr.actors.client.ActorClient;
 import io.dapr.actors.client.ActorProxyBuilder;
 import io.dapr.exceptions.DaprException;
 import io.wasmactors.actors.ActorReply;
+import io.wasmactors.actors.ActorRequest;
 import io.wasmactors.actors.ClusterRegistry;
 import io.wasmactors.actors.ClusterView;
 import io.wasmactors.actors.FunctionActor;
@@ -22,6 +23,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -62,7 +64,7 @@ public class DaprFunctionInvoker implements FunctionInvoker {
         FunctionActor actor = builders.computeIfAbsent(function, type -> new ActorProxyBuilder<>(type, FunctionActor.class, client))
                 .build(new ActorId(actorId));
         long start = System.nanoTime();
-        return actor.call(input)
+        return actor.call(new ActorRequest(UUID.randomUUID().toString(), input).encode())
                 .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not run " + function + " on actor " + actorId + ": " + e.getMessage(), e))
                 .switchIfEmpty(Mono.error(() -> new NoHostAvailable("actor " + function + "/" + actorId + " gave no reply", null)))
                 .map(ActorReply::decode)

@@ -48,6 +48,24 @@ class ClassifyFunctionTest {
     }
 
     @Test
+    void decodingInsideWasmGivesTheSameClasses() throws Exception {
+        RegisteredFunction hostPath = runtime.registry().get("classify");
+        FunctionManifest manifest = hostPath.manifest();
+        java.util.Map<String, String> env = new java.util.HashMap<>(manifest.env());
+        env.put("PREPROCESS", "wasm");
+        runtime.registry().register(new FunctionManifest("classify-in-wasm", "", manifest.kind(), manifest.handler(), manifest.args(),
+                env, manifest.dirs(), manifest.models(), manifest.contentTypes(), manifest.limits(), 1),
+                TestData.functions().resolve("classify.wasm"));
+        try (FunctionInstance inWasm = runtime.newInstance("classify-in-wasm")) {
+            JsonNode hotdog = new ObjectMapper().readTree(inWasm.invoke(TestData.imageBytes("hot_dog.jpg")));
+            assertThat(hotdog.get("index").asInt()).isEqualTo(935);
+            JsonNode parrot = new ObjectMapper().readTree(inWasm.invoke(TestData.imageBytes("parrot.jpg")));
+            assertThat(parrot.get("label").asText()).isEqualTo("macaw");
+            assertThatThrownBy(() -> inWasm.invoke("text".getBytes())).isInstanceOf(InputRejected.class).hasMessageContaining("not an image");
+        }
+    }
+
+    @Test
     void readsBmp() throws Exception {
         assertThat(classify("bird.bmp").get("label").asText()).isEqualTo("chickadee");
     }

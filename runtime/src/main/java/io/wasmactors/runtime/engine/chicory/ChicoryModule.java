@@ -37,6 +37,7 @@ final class ChicoryModule implements CompiledModule {
         ImportValues imports = ImportValues.builder()
                 .addFunction(ReadOnlyWasi.restrict(wasi.toHostFunctions()))
                 .addFunction(WasiNnHostModule.functions(spec.nn()))
+                .addFunction(ImageHostModule.functions())
                 .build();
         Instance instance;
         try {

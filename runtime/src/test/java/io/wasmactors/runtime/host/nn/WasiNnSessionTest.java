@@ -2,15 +2,11 @@ package io.wasmactors.runtime.host.nn;
 
 import io.wasmactors.runtime.TestData;
 import io.wasmactors.runtime.engine.GuestMemory;
+import io.wasmactors.runtime.host.image.ImagePreparation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -94,19 +90,7 @@ class WasiNnSessionTest {
     }
 
     private static byte[] rgb224(String image) throws IOException {
-        BufferedImage scaled = new BufferedImage(224, 224, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scaled.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(ImageIO.read(TestData.image(image).toFile()), 0, 0, 224, 224, null);
-        g.dispose();
-        byte[] bgr = ((DataBufferByte) scaled.getRaster().getDataBuffer()).getData();
-        byte[] rgb = new byte[bgr.length];
-        for (int i = 0; i < bgr.length; i += 3) {
-            rgb[i] = bgr[i + 2];
-            rgb[i + 1] = bgr[i + 1];
-            rgb[i + 2] = bgr[i];
-        }
-        return rgb;
+        return ImagePreparation.decodeResizeRgb(TestData.imageBytes(image), 224, 224);
     }
 
     @Test
