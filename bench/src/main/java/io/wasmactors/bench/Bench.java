@@ -60,11 +60,13 @@ public final class Bench {
         double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeProcess(nativeGrayscale));
         double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", 5, 30));
         double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
+        double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
         double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
         double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
         ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
         ratio("classify cold / warm", classifyCold, classifyWarm);
+        ratio("classify process per call / warm", classifyProcess, classifyWarm);
         ratio("classify Wasm warm / native Java pipeline", classifyWarm, javaPipeline);
         ratio("classify Wasm warm / TFLite inference", classifyWarm, inference);
         if (gateway != null) {
@@ -103,6 +105,27 @@ public final class Bench {
             fresh.registry().register(functions.resolve("classify.json"));
             try (FunctionInstance instance = fresh.newInstance("classify")) {
                 instance.invoke(image);
+            }
+        });
+    }
+
+    /**
+     * As the original demo's server did per request: start a new runtime process
+     * ({@code wasmactors run}, a fresh JVM, like spawning {@code wasmedge}) that loads
+     * the module and the model, classifies one image and exits.
+     */
+    private Sampler.Samples processPerCall() throws Exception {
+        Path images = Files.createTempDirectory("bench-images");
+        Files.write(images.resolve(IMAGE), image);
+        Path module = functions.resolveSibling("wasm-test").resolve("nn-classify.wasm");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return Sampler.sample(1, 5, () -> {
+            Process process = new ProcessBuilder(java, "-XX:-DontCompileHugeMethods", "-cp", System.getProperty("java.class.path"),
+                    "io.wasmactors.runtime.cli.RunCommand", "--dir", images + ":/images", "--dir", models + ":/models",
+                    module.toString(), "/models/" + MODEL, "/images/" + IMAGE)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IOException("wasmactors run nn-classify failed");
             }
         });
     }

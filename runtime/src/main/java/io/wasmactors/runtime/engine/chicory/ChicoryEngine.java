@@ -22,10 +22,9 @@ public final class ChicoryEngine implements WasmEngine {
 
     @Override
     public CompiledModule compile(byte[] wasm) {
-        String digest = ContentHash.sha256(wasm);
-        return compiled.get(digest, key -> {
+        return compiled.get(ContentHash.sha256(wasm), key -> {
             WasmModule module = Parser.parse(wasm);
-            return new ChicoryModule(key, module, MachineFactoryCompiler.compile(module));
+            return new ChicoryModule(module, MachineFactoryCompiler.compile(module));
         });
     }
 }

@@ -16,19 +16,12 @@ import io.wasmactors.runtime.host.wasi.WasiConfig;
 import java.util.function.Function;
 
 final class ChicoryModule implements CompiledModule {
-    private final String digest;
     private final WasmModule module;
     private final Function<Instance, Machine> machine;
 
-    ChicoryModule(String digest, WasmModule module, Function<Instance, Machine> machine) {
-        this.digest = digest;
+    ChicoryModule(WasmModule module, Function<Instance, Machine> machine) {
         this.module = module;
         this.machine = machine;
-    }
-
-    @Override
-    public String digest() {
-        return digest;
     }
 
     @Override

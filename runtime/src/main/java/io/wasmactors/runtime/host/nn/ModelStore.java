@@ -27,10 +27,6 @@ public final class ModelStore {
         byName.putIfAbsent(name, fromBytes(Files.readAllBytes(file)));
     }
 
-    public boolean has(String name) {
-        return byName.containsKey(name);
-    }
-
     TfLiteModel named(String name) throws NnError {
         TfLiteModel model = byName.get(name);
         if (model == null) {

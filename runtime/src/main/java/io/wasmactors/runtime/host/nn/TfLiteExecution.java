@@ -4,6 +4,8 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tensorflowlite.Interpreter;
 import org.bytedeco.tensorflowlite.TfLiteTensor;
 
+import java.util.Arrays;
+
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteTensorDim;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.TfLiteTensorNumDims;
 import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteFloat16;
@@ -32,7 +34,7 @@ public final class TfLiteExecution implements AutoCloseable {
             throw new NnError(NnErrno.INVALID_ARGUMENT, "input " + index + " has another element type than tensor type " + nnType);
         }
         if (!sameShape(tensor, dims)) {
-            throw new NnError(NnErrno.INVALID_ARGUMENT, "input " + index + " dimensions " + java.util.Arrays.toString(dims) + " do not match the model's");
+            throw new NnError(NnErrno.INVALID_ARGUMENT, "input " + index + " dimensions " + Arrays.toString(dims) + " do not match the model's");
         }
         if (data.length != tensor.bytes()) {
             throw new NnError(NnErrno.INVALID_ARGUMENT, "input " + index + " needs " + tensor.bytes() + " bytes, got " + data.length);

@@ -2,6 +2,9 @@ package io.wasmactors.runtime.host.nn;
 
 import io.wasmactors.runtime.engine.GuestMemory;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,7 +65,7 @@ public final class WasiNnSession implements AutoCloseable {
             if (nameLen < 0 || nameLen > 4096) {
                 throw new NnError(NnErrno.INVALID_ARGUMENT, "model name length " + nameLen + " is out of range");
             }
-            String name = new String(memory.read(namePtr, nameLen), java.nio.charset.StandardCharsets.UTF_8);
+            String name = new String(memory.read(namePtr, nameLen), StandardCharsets.UTF_8);
             return addGraph(memory, graphOut, models.named(name));
         });
     }
@@ -81,7 +84,7 @@ public final class WasiNnSession implements AutoCloseable {
         return guard(() -> {
             TfLiteExecution execution = item(contexts, context, "execution context");
             byte[] tensor = memory.read(tensorPtr, TENSOR_STRUCT_BYTES);
-            java.nio.ByteBuffer fields = java.nio.ByteBuffer.wrap(tensor).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer fields = ByteBuffer.wrap(tensor).order(ByteOrder.LITTLE_ENDIAN);
             int dimsPtr = fields.getInt(0);
             int dimsLen = fields.getInt(4);
             int type = tensor[8] & 0xff;
