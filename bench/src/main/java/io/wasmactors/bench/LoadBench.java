@@ -20,10 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Throughput and latency of one gateway under a closed-loop load of mixed
- * requests (classify of a photo, grayscale of a small image), loopback only.
+ * Throughput and latency of one gateway under a closed-loop load, loopback only:
+ * mixed requests (classify of a photo, grayscale of a small image) or classify alone.
  *
- * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL
+ * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify]
  */
 public final class LoadBench {
     private LoadBench() {
@@ -35,15 +35,16 @@ public final class LoadBench {
         Path images = Path.of(args[2]);
         long millis = Long.parseLong(args[3]) * 1000;
         int clients = Integer.parseInt(args[4]);
+        boolean mixed = args.length < 7 || args[6].equals("mixed");
         byte[] photo = Files.readAllBytes(images.resolve("hot_dog.jpg"));
         byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
         HttpClient http = HttpClient.newHttpClient();
 
-        run(http, gateway, photo, small, clients, 3_000, new ArrayList<>(), new AtomicInteger());
+        run(http, gateway, photo, small, mixed, clients, 3_000, new ArrayList<>(), new AtomicInteger());
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
-        run(http, gateway, photo, small, clients, millis, latencies, errors);
+        run(http, gateway, photo, small, mixed, clients, millis, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
 
         Sampler.Samples samples = new Sampler.Samples(latencies.stream().mapToDouble(Double::doubleValue).toArray());
@@ -53,6 +54,7 @@ public final class LoadBench {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("setup", label);
         row.put("clients", clients);
+        row.put("load", mixed ? "classify + grayscale" : "classify");
         row.put("throughput_rps", Math.round(throughput * 10) / 10.0);
         row.put("p50_ms", Math.round(samples.median() * 10) / 10.0);
         row.put("p99_ms", Math.round(samples.percentile(99) * 10) / 10.0);
@@ -61,7 +63,7 @@ public final class LoadBench {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private static void run(HttpClient http, String gateway, byte[] photo, byte[] small, int clients, long millis,
+    private static void run(HttpClient http, String gateway, byte[] photo, byte[] small, boolean mixed, int clients, long millis,
                             List<Double> latencies, AtomicInteger errors) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -69,7 +71,7 @@ public final class LoadBench {
             int client = c;
             pool.submit(() -> {
                 for (int i = client; System.currentTimeMillis() < end; i++) {
-                    boolean classify = i % 2 == 0;
+                    boolean classify = !mixed || i % 2 == 0;
                     HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/functions/" + (classify ? "classify" : "grayscale")))
                             .POST(HttpRequest.BodyPublishers.ofByteArray(classify ? photo : small)).build();
                     long sent = System.nanoTime();
