@@ -24,8 +24,24 @@ jvm_flags="${WASMACTORS_JVM_FLAGS:--XX:-DontCompileHugeMethods}"
 # shellcheck disable=SC1091
 source "$root/deploy/local.env"
 
+# A free loopback port not handed out before to this cluster (the kernel may offer a port again
+# once its probe socket is closed, and two daemons must not get the same one).
 free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+  python3 - "$state/ports.taken" <<'PY'
+import os, socket, sys
+taken_file = sys.argv[1]
+taken = set(open(taken_file).read().split()) if os.path.exists(taken_file) else set()
+while True:
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = str(probe.getsockname()[1])
+    probe.close()
+    if port not in taken:
+        with open(taken_file, "a") as out:
+            out.write(port + "\n")
+        print(port)
+        break
+PY
 }
 
 token() {
@@ -71,7 +87,7 @@ start_sidecar() {
   local name="$1" app_id="$2" app_port="$3" prefix="$4"
   local http="${prefix}_DAPR_HTTP" grpc="${prefix}_DAPR_GRPC" internal="${prefix}_DAPR_INTERNAL" metrics="${prefix}_DAPR_METRICS"
   local args=(--app-id "$app_id" --dapr-http-port "${!http}" --dapr-grpc-port "${!grpc}"
-              --dapr-internal-grpc-port "${!internal}" --metrics-port "${!metrics}"
+              --dapr-internal-grpc-port "${!internal}" --metrics-port "${!metrics}" --metrics-listen-address 127.0.0.1
               --dapr-listen-addresses 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1
               --placement-host-address "127.0.0.1:$PLACEMENT_PORT" --resources-path "$state/components"
               --config "$state/components/config.yaml" --log-level warn --dapr-graceful-shutdown-seconds 20)
