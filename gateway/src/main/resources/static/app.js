@@ -141,7 +141,7 @@ function renderCluster(view) {
   $("hosts").innerHTML = hosts.map((h) => {
     const rows = h.actors.map((a) =>
       `<li><span>${escapeHtml(a.actorType)}/${escapeHtml(a.actorId)}</span>` +
-      `<span class="${a.warm ? "warm" : "cold"}">${a.warm ? "warm" : "cold"} · ${a.calls} calls</span></li>`).join("");
+      `<span class="${a.warm ? "warm" : "cold"}">${a.warm ? "warm" : "cold"} · ${a.calls} call${a.calls === 1 ? "" : "s"}</span></li>`).join("");
     return `<div class="host" data-host="${escapeHtml(h.host)}"><h3>${escapeHtml(h.host)}</h3>` +
       `<p class="types">${h.actorTypes.map(escapeHtml).join(", ")}</p>` +
       `<ul>${rows || '<li class="muted">no active actors</li>'}</ul></div>`;

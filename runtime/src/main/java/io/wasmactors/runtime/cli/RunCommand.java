@@ -11,7 +11,6 @@ import io.wasmactors.runtime.host.wasi.WasiConfig;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * {@code wasmactors run}: runs a WASI command module the way the {@code wasmedge}
@@ -62,7 +61,7 @@ public final class RunCommand {
             if (failure.reason() == GuestFailure.Reason.EXIT) {
                 return failure.exitCode();
             }
-            System.err.println("wasmactors run: " + Path.of(options.module().toString()).getFileName() + " " + failure.reason().name().toLowerCase() + ": " + failure.getMessage());
+            System.err.println("wasmactors run: " + options.module().getFileName() + " " + failure.reason().name().toLowerCase() + ": " + failure.getMessage());
             return TRAP_EXIT_CODE;
         } finally {
             System.out.flush();
