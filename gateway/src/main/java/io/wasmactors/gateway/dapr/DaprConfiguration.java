@@ -9,11 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Dapr mode: functions run on actor hosts; this process only talks to its sidecar (DAPR_GRPC_PORT). */
 @Configuration
@@ -32,10 +30,8 @@ class DaprConfiguration {
 
     private static List<FunctionManifest> readManifests(Path directory) throws IOException {
         List<FunctionManifest> manifests = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                manifests.add(FunctionManifest.read(file));
-            }
+        for (Path file : FunctionManifest.filesIn(directory)) {
+            manifests.add(FunctionManifest.read(file));
         }
         return List.copyOf(manifests);
     }

@@ -3,9 +3,11 @@ package io.wasmactors.runtime.function;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * What a function is and may do; read from {@code NAME.json} beside {@code NAME.wasm}.
@@ -36,6 +38,13 @@ public record FunctionManifest(
     }
 
     public record ContentTypes(List<String> in, String out) {
+    }
+
+    /** The manifest files of a functions directory ({@code NAME.json}), in name order. */
+    public static List<Path> filesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
     }
 
     /** Reads a manifest file and fills in the defaults. */

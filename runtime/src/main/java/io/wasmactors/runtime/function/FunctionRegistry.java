@@ -13,7 +13,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * The functions of a directory: each {@code NAME.json} manifest beside its
@@ -34,10 +33,8 @@ public final class FunctionRegistry {
     /** Registers every manifest in {@code directory}; returns the names registered. */
     public List<String> registerDirectory(Path directory) throws IOException {
         List<String> names = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
-            for (Path manifest : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                names.add(register(manifest).name());
-            }
+        for (Path manifest : FunctionManifest.filesIn(directory)) {
+            names.add(register(manifest).name());
         }
         return names;
     }
