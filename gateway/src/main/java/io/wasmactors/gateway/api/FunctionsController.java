@@ -39,8 +39,7 @@ class FunctionsController {
     @PostMapping("/{name}")
     Mono<ResponseEntity<byte[]>> invoke(@PathVariable String name, @RequestHeader(name = ACTOR_KEY, required = false) String key,
                                         ServerHttpRequest request) {
-        FunctionManifest manifest = invoker.functions().stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new io.wasmactors.runtime.function.UnknownFunction(name));
+        FunctionManifest manifest = invoker.manifest(name);
         return bodies.read(request)
                 .flatMap(input -> calls.call(name, input, key))
                 .map(done -> withInvocationHeaders(ResponseEntity.ok(), done)

@@ -25,7 +25,7 @@ class DaprConfiguration {
     @Bean
     DaprFunctionInvoker daprFunctionInvoker(ActorClient client, GatewayProperties properties) throws IOException {
         List<FunctionManifest> manifests = readManifests(properties.functionsDir() != null ? properties.functionsDir() : RuntimePaths.functions());
-        return new DaprFunctionInvoker(() -> manifests, client, properties);
+        return new DaprFunctionInvoker(manifests, client, properties);
     }
 
     private static List<FunctionManifest> readManifests(Path directory) throws IOException {

@@ -17,7 +17,6 @@ import io.wasmactors.gateway.invoke.InvokeCount;
 import io.wasmactors.gateway.invoke.NoHostAvailable;
 import io.wasmactors.gateway.invoke.RemoteFunctionFailure;
 import io.wasmactors.runtime.function.FunctionManifest;
-import io.wasmactors.runtime.function.UnknownFunction;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -36,7 +35,7 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     /** Hosts report every second; one that missed three reports is gone from the view. */
     private static final long HOST_REPORT_MAX_AGE_MS = 3_000;
 
-    private final FunctionCatalog catalog;
+    private final List<FunctionManifest> manifests;
     private final ActorClient client;
     private final int actorsPerFunction;
     private final Map<String, ActorProxyBuilder<FunctionActor>> builders = new ConcurrentHashMap<>();
@@ -44,8 +43,9 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     private final AtomicLong next = new AtomicLong();
     private final ClusterRegistry registry;
 
-    public DaprFunctionInvoker(FunctionCatalog catalog, ActorClient client, GatewayProperties properties) {
-        this.catalog = catalog;
+    /** @param manifests the functions the hosts serve, read from the gateway's functions directory */
+    public DaprFunctionInvoker(List<FunctionManifest> manifests, ActorClient client, GatewayProperties properties) {
+        this.manifests = List.copyOf(manifests);
         this.client = client;
         this.actorsPerFunction = properties.actorsPerFunction();
         this.counters = new ActorProxyBuilder<>(InvocationCounter.class, client);
@@ -54,12 +54,12 @@ public class DaprFunctionInvoker implements FunctionInvoker {
 
     @Override
     public List<FunctionManifest> functions() {
-        return catalog.all();
+        return manifests;
     }
 
     @Override
     public Mono<Invocation> invoke(String function, byte[] input, String key) {
-        FunctionManifest manifest = catalog.get(function);
+        FunctionManifest manifest = manifest(function);
         String actorId = key != null ? key : function + "-" + next.getAndIncrement() % idsFor(manifest);
         FunctionActor actor = builders.computeIfAbsent(function, type -> new ActorProxyBuilder<>(type, FunctionActor.class, client))
                 .build(new ActorId(actorId));
@@ -75,7 +75,7 @@ public class DaprFunctionInvoker implements FunctionInvoker {
 
     @Override
     public Mono<InvokeCount> invokeCount(String function) {
-        catalog.get(function);
+        manifest(function);
         return counters.build(new ActorId(function)).get()
                 .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not read the counter of " + function + ": " + e.getMessage(), e))
                 .map(count -> new InvokeCount(function, count.count(), count.lastInvoked() == null ? null : Instant.parse(count.lastInvoked())));
@@ -89,14 +89,5 @@ public class DaprFunctionInvoker implements FunctionInvoker {
 
     private int idsFor(FunctionManifest manifest) {
         return actorsPerFunction > 0 ? actorsPerFunction : manifest.instances();
-    }
-
-    /** The manifests the gateway knows, read from the functions directory (the hosts run the modules). */
-    public interface FunctionCatalog {
-        List<FunctionManifest> all();
-
-        default FunctionManifest get(String name) {
-            return all().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() -> new UnknownFunction(name));
-        }
     }
 }

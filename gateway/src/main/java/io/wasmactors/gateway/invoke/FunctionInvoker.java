@@ -2,6 +2,7 @@ package io.wasmactors.gateway.invoke;
 
 import io.wasmactors.actors.ClusterView;
 import io.wasmactors.runtime.function.FunctionManifest;
+import io.wasmactors.runtime.function.UnknownFunction;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -12,6 +13,11 @@ import java.util.List;
  */
 public interface FunctionInvoker {
     List<FunctionManifest> functions();
+
+    /** The manifest of {@code name}; throws {@link UnknownFunction} when there is none. */
+    default FunctionManifest manifest(String name) {
+        return functions().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(() -> new UnknownFunction(name));
+    }
 
     /**
      * Runs {@code function} on {@code input}.

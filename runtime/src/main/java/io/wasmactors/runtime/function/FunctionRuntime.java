@@ -23,14 +23,14 @@ public final class FunctionRuntime {
 
     /** A runtime on Chicory with the functions of {@code functionsDir} registered. */
     public static FunctionRuntime load(Path functionsDir, Path modelsDir) throws IOException {
-        FunctionRuntime runtime = new FunctionRuntime(new ChicoryEngine(CACHED_MODULES), new ModelStore(), modelsDir);
+        FunctionRuntime runtime = onChicory(modelsDir);
         runtime.registry().registerDirectory(functionsDir);
         return runtime;
     }
 
     /** A runtime on Chicory with only the named functions of {@code functionsDir} registered. */
     public static FunctionRuntime load(Path functionsDir, Path modelsDir, Collection<String> names) throws IOException {
-        FunctionRuntime runtime = new FunctionRuntime(new ChicoryEngine(CACHED_MODULES), new ModelStore(), modelsDir);
+        FunctionRuntime runtime = onChicory(modelsDir);
         for (String name : names) {
             Path manifest = functionsDir.resolve(name + ".json");
             if (!Files.isRegularFile(manifest)) {
@@ -39,6 +39,10 @@ public final class FunctionRuntime {
             runtime.registry().register(manifest);
         }
         return runtime;
+    }
+
+    private static FunctionRuntime onChicory(Path modelsDir) {
+        return new FunctionRuntime(new ChicoryEngine(CACHED_MODULES), new ModelStore(), modelsDir);
     }
 
     public FunctionRegistry registry() {

@@ -43,9 +43,12 @@ public final class ImagePreparation {
             return OK;
         } catch (SourceTooLarge e) {
             return TOO_LARGE;
-        } catch (IOException | RuntimeException e) {
-            // A truncated or corrupt file, or a pointer outside the guest's memory.
-            return e instanceof IOException ? NOT_AN_IMAGE : INVALID_ARGUMENT;
+        } catch (IOException e) {
+            // A truncated or corrupt file.
+            return NOT_AN_IMAGE;
+        } catch (RuntimeException e) {
+            // A pointer outside the guest's memory.
+            return INVALID_ARGUMENT;
         }
     }
 
