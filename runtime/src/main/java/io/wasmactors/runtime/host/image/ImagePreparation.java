@@ -19,6 +19,7 @@ import java.util.Iterator;
  * not decode and resize inside Wasm. One function:
  * {@code decode_resize_rgb(in_ptr, in_len, width, height, out_ptr, out_len) -> errno}
  * writes {@code width * height * 3} RGB bytes, scaled with bilinear filtering.
+ * An embedded JPEG colour profile is ignored (see {@link JpegColorProfile}).
  */
 public final class ImagePreparation {
     public static final String MODULE = "wasmactors_image";
@@ -58,7 +59,7 @@ public final class ImagePreparation {
      * @throws IOException when the bytes are no image Java can read, or one too large to decode
      */
     public static byte[] decodeResizeRgb(byte[] encoded, int width, int height) throws IOException {
-        BufferedImage source = decode(encoded);
+        BufferedImage source = decode(JpegColorProfile.strip(encoded));
         if (source == null) {
             throw new IOException("not an image");
         }
