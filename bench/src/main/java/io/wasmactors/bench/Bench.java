@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,8 @@ import java.util.Map;
 public final class Bench {
     private static final String IMAGE = "hot_dog.jpg";
     private static final String MODEL = "mobilenet_v2_1.0_224_quant.tflite";
+    /** Long enough for HotSpot to finish compiling the modules' hot methods (seen: 10 s for grayscale). */
+    private static final Duration WASM_WARM_UP = Duration.ofSeconds(20);
 
     private final Path functions;
     private final Path models;
@@ -93,7 +96,7 @@ public final class Bench {
 
     private Sampler.Samples warm(FunctionRuntime runtime, String function, int warmUp, int rounds) throws Exception {
         try (FunctionInstance instance = runtime.newInstance(function)) {
-            return Sampler.sample(warmUp, rounds, () -> instance.invoke(image));
+            return Sampler.sample(warmUp, WASM_WARM_UP, rounds, () -> instance.invoke(image));
         }
     }
 
@@ -178,7 +181,7 @@ public final class Bench {
     private Sampler.Samples http(String url) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
-        return Sampler.sample(10, 40, () -> {
+        return Sampler.sample(10, WASM_WARM_UP, 40, () -> {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException(url + " answered " + response.statusCode());

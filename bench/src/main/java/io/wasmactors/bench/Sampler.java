@@ -1,8 +1,14 @@
 package io.wasmactors.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
 
-/** Runs a task after a warm-up and keeps the wall time of each round. */
+/**
+ * Runs a task after a warm-up and keeps the wall time of each round. The warm-up
+ * lasts a number of rounds and at least a time: the JVM compiles a Wasm module's
+ * bytecode in the background for seconds, and rounds measured before that ends
+ * measure the compiler, not the function.
+ */
 final class Sampler {
     interface Task {
         void run() throws Exception;
@@ -25,7 +31,12 @@ final class Sampler {
     }
 
     static Samples sample(int warmUp, int rounds, Task task) throws Exception {
-        for (int i = 0; i < warmUp; i++) {
+        return sample(warmUp, Duration.ZERO, rounds, task);
+    }
+
+    static Samples sample(int warmUp, Duration warmUpAtLeast, int rounds, Task task) throws Exception {
+        long warmUntil = System.nanoTime() + warmUpAtLeast.toNanos();
+        for (int i = 0; i < warmUp || System.nanoTime() < warmUntil; i++) {
             task.run();
         }
         double[] millis = new double[rounds];
