@@ -12,7 +12,10 @@ import io.wasmactors.actors.InvocationCounter;
 import io.wasmactors.runtime.function.FunctionException;
 import io.wasmactors.runtime.function.FunctionInstance;
 import io.wasmactors.runtime.function.InstanceStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Signal;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,6 +26,7 @@ import java.util.UUID;
  * subclass generated at start-up whose only addition is its actor type name.
  */
 public abstract class FunctionActorBase extends AbstractActor implements FunctionActor {
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionActorBase.class);
     private final ActorServices services;
     private final String function;
     private FunctionInstance instance;
@@ -53,16 +57,15 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
     @Override
     public Mono<byte[]> invoke(byte[] input) {
         // A plain Dapr client sends no request id: each of its calls counts.
-        return run(input).flatMap(output -> count(UUID.randomUUID().toString()).thenReturn(output));
+        return runCounted(input, UUID.randomUUID().toString());
     }
 
     @Override
     public Mono<byte[]> call(byte[] request) {
         long start = System.nanoTime();
         ActorRequest decoded = ActorRequest.decode(request);
-        return run(decoded.input())
-                .flatMap(output -> count(decoded.requestId())
-                        .thenReturn(ActorReply.success(id(), services.hostName(), millisSince(start), output)))
+        return runCounted(decoded.input(), decoded.requestId())
+                .map(output -> ActorReply.success(id(), services.hostName(), millisSince(start), output))
                 .onErrorResume(FunctionException.class, e -> Mono.just(
                         ActorReply.failure(id(), services.hostName(), millisSince(start), e.kind(), e.getMessage())))
                 .map(ActorReply::encode);
@@ -83,13 +86,32 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
         return function + "/" + id();
     }
 
+    /**
+     * Runs the function while its count is written, and takes the count back if the
+     * function fails. Both always finish before the turn ends: the instance must not
+     * run two calls at once, and a count must not be taken back before it is written.
+     */
+    private Mono<byte[]> runCounted(byte[] input, String requestId) {
+        InvocationCounter counter = services.counter(function);
+        Mono<Void> recorded = counter.record(new InvocationCounter.Invocation(requestId, Instant.now().toString()));
+        return Mono.zipDelayError(run(input).materialize(), recorded.then(Mono.just(requestId)))
+                .flatMap(both -> {
+                    Signal<byte[]> outcome = both.getT1();
+                    if (outcome.isOnError()) {
+                        return counter.forget(requestId)
+                                .onErrorResume(e -> {
+                                    LOG.warn("could not take back the count of failed call {} of {}: {}", requestId, function, e.toString());
+                                    return Mono.empty();
+                                })
+                                .then(Mono.error(outcome.getThrowable()));
+                    }
+                    return Mono.just(outcome.get());
+                });
+    }
+
     private Mono<byte[]> run(byte[] input) {
         byte[] bytes = input == null ? new byte[0] : input;
         return Mono.fromCallable(() -> instance.invoke(bytes)).subscribeOn(services.workers());
-    }
-
-    private Mono<Void> count(String requestId) {
-        return services.counter(function).record(new InvocationCounter.Invocation(requestId, Instant.now().toString()));
     }
 
     private String id() {

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Keeps one function's invocation count in actor state; Dapr saves it to Redis
  * after each call. The ids of the latest requests are kept too, so a request that
- * Dapr retried after its first attempt was counted is not counted again.
+ * Dapr retried after its first attempt was counted is not counted again, and a
+ * failed call's count can be taken back.
  */
 public class InvocationCounterActor extends AbstractActor implements InvocationCounter {
     private static final String COUNT = "count";
@@ -38,6 +39,20 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
                 updated.remove(0);
             }
             return current().flatMap(count -> getActorStateManager().set(COUNT, new InvocationCount(count.count() + 1, invocation.invokedAt())))
+                    .then(getActorStateManager().set(RECENT, updated));
+        });
+    }
+
+    @Override
+    public Mono<Void> forget(String requestId) {
+        return recent().flatMap(recent -> {
+            if (!recent.contains(requestId)) {
+                return Mono.empty();
+            }
+            List<String> updated = new ArrayList<>(recent);
+            updated.remove(requestId);
+            // The last-invoked time stays: it is of a call that ran, if not to its end.
+            return current().flatMap(count -> getActorStateManager().set(COUNT, new InvocationCount(count.count() - 1, count.lastInvoked())))
                     .then(getActorStateManager().set(RECENT, updated));
         });
     }

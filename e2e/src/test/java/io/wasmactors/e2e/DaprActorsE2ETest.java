@@ -152,4 +152,20 @@ class DaprActorsE2ETest {
         assertThat(Http.getJson(cluster.gateway() + "/api/invokecount?api=classify").get(0).asText())
                 .isEqualTo("invokeCount##" + (count + 1));
     }
+
+    /** The count is written while the function runs; a function that fails takes it back. */
+    @Test
+    @Order(8)
+    void aFailedCallIsNotCounted() throws Exception {
+        long before = classifyCount();
+        HttpResponse<byte[]> refused = Http.post(cluster.gateway() + "/api/functions/classify", "plain text".getBytes(), Map.of("X-Actor-Key", "refuses"));
+        assertThat(refused.statusCode()).as(new String(refused.body())).isEqualTo(422);
+        assertThat(classifyCount()).isEqualTo(before);
+        assertThat(viaGateway("classify", "hot_dog.jpg", "refuses").statusCode()).isEqualTo(200);
+        assertThat(classifyCount()).isEqualTo(before + 1);
+    }
+
+    private static long classifyCount() throws Exception {
+        return Long.parseLong(Http.getJson(cluster.gateway() + "/api/invokecount?api=classify").get(0).asText().split("##")[1]);
+    }
 }
