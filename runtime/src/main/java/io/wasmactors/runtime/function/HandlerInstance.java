@@ -8,7 +8,8 @@ import java.io.InputStream;
 
 /**
  * A warm handler: the Wasm instance (and its WASI-NN contexts) lives across
- * calls; a failed call discards it and the next call builds a fresh one.
+ * calls; a failed call, or one after which its memory is larger than a warm
+ * instance may keep, discards it and the next call builds a fresh one.
  */
 final class HandlerInstance implements FunctionInstance {
     private static final int STDERR_TAIL_BYTES = 4096;
@@ -40,7 +41,11 @@ final class HandlerInstance implements FunctionInstance {
         boolean timedOut = false;
         try (Watchdog.Watch watch = Watchdog.watch(limits.timeoutMs())) {
             try {
-                return call(input, limits);
+                byte[] output = call(input, limits);
+                if (instance.memory().pages() > limits.maxWarmMemoryPages()) {
+                    close();
+                }
+                return output;
             } catch (GuestFailure failure) {
                 timedOut = watch.fired();
                 failures++;

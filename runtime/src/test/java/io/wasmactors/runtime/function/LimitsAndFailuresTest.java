@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every limit and failure path, against the misbehaving handlers of functions/testkit. */
 class LimitsAndFailuresTest {
-    private static final Limits TIGHT = new Limits(256, 2_000, 1 << 20, 1 << 20);
+    private static final Limits TIGHT = new Limits(256, 2_000, 1 << 20, 1 << 20, 256);
+    private static final int LEAN_WARM_PAGES = 64;
     private static FunctionRuntime runtime;
 
     @BeforeAll
@@ -25,6 +26,9 @@ class LimitsAndFailuresTest {
                     handler, null, Map.of(), null, null, null, TIGHT, 1);
             runtime.registry().register(manifest, TestData.testModules().resolve("testkit.wasm"));
         }
+        FunctionManifest lean = new FunctionManifest("testkit-lean-echo", "", FunctionKind.HANDLER,
+                "echo", null, Map.of(), null, null, null, new Limits(1024, 2_000, 8 << 20, 8 << 20, LEAN_WARM_PAGES), 1);
+        runtime.registry().register(lean, TestData.testModules().resolve("testkit.wasm"));
     }
 
     private static FunctionInstance slot(String handler) {
@@ -135,5 +139,25 @@ class LimitsAndFailuresTest {
         }
         assertThat(echo.stats().memoryPages()).isEqualTo(pagesAfterWarmUp);
         assertThat(echo.stats().instantiations()).isEqualTo(1);
+    }
+
+    /** A call that grew the memory past maxWarmMemoryPages leaves no warm instance behind; small calls keep theirs. */
+    @Test
+    void anInstanceThatGrewPastTheWarmBoundIsDropped() {
+        FunctionInstance echo = slot("lean-echo");
+        echo.invoke("small".getBytes());
+        echo.invoke("small".getBytes());
+        assertThat(echo.stats().warm()).isTrue();
+        assertThat(echo.stats().memoryPages()).isLessThanOrEqualTo(LEAN_WARM_PAGES);
+        assertThat(echo.stats().instantiations()).isEqualTo(1);
+
+        byte[] large = new byte[4 << 20];
+        assertThat(echo.invoke(large)).hasSize(large.length + 2);
+        assertThat(echo.stats().warm()).isFalse();
+        assertThat(echo.stats().memoryPages()).isZero();
+
+        assertThat(new String(echo.invoke("small".getBytes()))).isEqualTo("1:small");
+        assertThat(echo.stats().instantiations()).isEqualTo(2);
+        assertThat(echo.stats().warm()).isTrue();
     }
 }
