@@ -112,7 +112,7 @@ start_host() {
   source "$state/ports.env"
   local app="HOST${n}_APP" http="HOST${n}_DAPR_HTTP" grpc="HOST${n}_DAPR_GRPC"
   DAPR_HTTP_PORT="${!http}" DAPR_GRPC_PORT="${!grpc}" APP_API_TOKEN="$APP_API_TOKEN" launch "host$n" \
-    java $jvm_flags -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
+    java $jvm_flags $ACTOR_HOST_JAVA_OPTIONS -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
       --server.port="${!app}" --wasmactors.host.name="host$n" \
       --wasmactors.host.functions-dir="$functions_dir" --wasmactors.host.models-dir="$models_dir" \
       ${WASMACTORS_HOST_ARGS:-} $(host_args "$n")

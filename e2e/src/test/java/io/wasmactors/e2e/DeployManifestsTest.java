@@ -30,7 +30,7 @@ class DeployManifestsTest {
         for (String line : Files.readAllLines(root.resolve("deploy/local.env"))) {
             if (!line.isBlank() && !line.startsWith("#")) {
                 String[] pair = line.split("=", 2);
-                settings.put(pair[0], pair[1]);
+                settings.put(pair[0], pair[1].replaceAll("^\"|\"$", ""));
             }
         }
         return settings;
@@ -94,7 +94,8 @@ class DeployManifestsTest {
         assertThat(String.valueOf(containerPort)).isEqualTo(local.get("ACTOR_HOST_APP_PORT"));
         assertThat(String.valueOf(appPort("actor-host"))).isEqualTo(local.get("ACTOR_HOST_APP_PORT"));
         assertThat(env(deployment)).containsEntry("SERVER_PORT", local.get("ACTOR_HOST_APP_PORT"))
-                .containsEntry("APP_API_TOKEN", local.get("APP_API_TOKEN_SECRET"));
+                .containsEntry("APP_API_TOKEN", local.get("APP_API_TOKEN_SECRET"))
+                .containsEntry("JDK_JAVA_OPTIONS", local.get("ACTOR_HOST_JAVA_OPTIONS"));
         assertThat((Integer) at(deployment, "spec", "replicas")).isGreaterThanOrEqualTo(2);
         Map<String, Object> hpa = kind("deploy/k8s/actor-host.yaml", "HorizontalPodAutoscaler");
         assertThat((String) at(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(at(deployment, "metadata", "name"));
