@@ -24,6 +24,15 @@ fi
 
 # Separate lock files per toolchain: Debian's registry pins other versions than crates.io.
 export CARGO_TARGET_DIR="$here/target/cargo"
+
+# Functions kept out of line in the Wasm build only. The JVM's JIT compilers refuse methods as
+# large as jpeg-decoder's decode_internal once LLVM has inlined decode_scan into it (57 KB of JVM
+# bytecode: C1 runs out of registers, C2 out of nodes), so the JPEG decoder's hot loop stayed in
+# HotSpot's interpreter: grayscale 185 ms warm, 75 ms with decode_scan on its own. LLVM takes a
+# symbol name, so this names the instance built by Debian's rustc 1.63 with jpeg-decoder 0.2.6;
+# other toolchains build the same code, and the check below says when it did not apply.
+out_of_line='_ZN12jpeg_decoder7decoder16Decoder$LT$R$GT$11decode_scan17h45da6112c57fdaa8E'
+export CARGO_TARGET_WASM32_WASI_RUSTFLAGS="-C llvm-args=-force-attribute=$out_of_line:noinline"
 "${cargo[@]}" build --release --target wasm32-wasi --quiet
 
 # target/wasm: the product functions, each .wasm beside its manifest (the registry scans it).
@@ -37,6 +46,9 @@ for manifest in */function.json; do
   cp "$release/$name.wasm" "$out/$name.wasm"
 done
 cp "$release/testkit.wasm" "$release/nn-classify.wasm" "$here/target/wasm-test/"
+if ! grep -qF "$out_of_line" "$out/grayscale.wasm"; then
+  echo "functions/build.sh: decode_scan was inlined with this toolchain; grayscale runs about 2.5x slower on the JVM" >&2
+fi
 
 if [[ "${1:-}" == "--native" ]]; then
   "${cargo[@]}" build --release --quiet -p grayscale --bin grayscale-native
