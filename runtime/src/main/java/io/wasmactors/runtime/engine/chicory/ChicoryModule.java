@@ -1,5 +1,6 @@
 package io.wasmactors.runtime.engine.chicory;
 
+import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -38,6 +39,8 @@ final class ChicoryModule implements CompiledModule {
                     .withImportValues(imports)
                     .withMachineFactory(machine)
                     .withMemoryLimits(memoryLimits(spec.maxMemoryPages()))
+                    // Measured against the default ByteBufferMemory: grayscale 75 → 57 ms warm.
+                    .withMemoryFactory(ByteArrayMemory::new)
                     .withStart(false)
                     .build();
         } catch (RuntimeException e) {
