@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify]
  */
 public final class LoadBench {
+    /** Each JVM on the path compiles the modules' hot methods for seconds (grayscale: ~10 s); measure after that. */
+    private static final long WARM_UP_MS = 20_000;
+
     private LoadBench() {
     }
 
@@ -40,7 +43,7 @@ public final class LoadBench {
         byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
         HttpClient http = HttpClient.newHttpClient();
 
-        run(http, gateway, photo, small, mixed, clients, 3_000, new ArrayList<>(), new AtomicInteger());
+        run(http, gateway, photo, small, mixed, clients, WARM_UP_MS, new ArrayList<>(), new AtomicInteger());
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
