@@ -38,8 +38,7 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
             if (updated.size() > RECENT_REQUESTS) {
                 updated.remove(0);
             }
-            return current().flatMap(count -> getActorStateManager().set(COUNT, new InvocationCount(count.count() + 1, invocation.invokedAt())))
-                    .then(getActorStateManager().set(RECENT, updated));
+            return current().flatMap(count -> store(new InvocationCount(count.count() + 1, invocation.invokedAt()), updated));
         });
     }
 
@@ -52,8 +51,7 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
             List<String> updated = new ArrayList<>(recent);
             updated.remove(requestId);
             // The last-invoked time stays: it is of a call that ran, if not to its end.
-            return current().flatMap(count -> getActorStateManager().set(COUNT, new InvocationCount(count.count() - 1, count.lastInvoked())))
-                    .then(getActorStateManager().set(RECENT, updated));
+            return current().flatMap(count -> store(new InvocationCount(count.count() - 1, count.lastInvoked()), updated));
         });
     }
 
@@ -66,6 +64,10 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
         return getActorStateManager().contains(COUNT).flatMap(present -> present
                 ? getActorStateManager().get(COUNT, InvocationCount.class)
                 : Mono.just(InvocationCount.NONE));
+    }
+
+    private Mono<Void> store(InvocationCount count, List<String> recent) {
+        return getActorStateManager().set(COUNT, count).then(getActorStateManager().set(RECENT, recent));
     }
 
     private Mono<List<String>> recent() {
