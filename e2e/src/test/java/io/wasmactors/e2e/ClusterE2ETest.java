@@ -90,12 +90,19 @@ class ClusterE2ETest {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Placement hashes each id to a host at random, so a host's share of n ids is
+     * binomial: with the issue's 60 ids, one of three hosts falls below 20% in about
+     * 5% of runs (seen here: 11 of 60). 240 ids keep the same 20% bound with a chance
+     * of a false failure of about 1 in 50,000.
+     */
     @Test
     @Order(1)
     void actorsSpreadOverAllThreeHosts() throws Exception {
-        Map<String, Integer> perHost = hostsServing("grayscale", "spread-", 60);
+        int ids = 240;
+        Map<String, Integer> perHost = hostsServing("grayscale", "spread-", ids);
         assertThat(perHost.keySet()).containsExactlyInAnyOrder("host1", "host2", "host3");
-        assertThat(perHost.values()).allSatisfy(n -> assertThat(n).as(perHost.toString()).isGreaterThanOrEqualTo(12));
+        assertThat(perHost.values()).allSatisfy(n -> assertThat(n).as(perHost.toString()).isGreaterThanOrEqualTo(ids / 5));
         for (int host = 1; host <= 3; host++) {
             assertThat(activeOn(host, "grayscale")).as("host%d's own stats", host).isEqualTo(perHost.get("host" + host));
         }
