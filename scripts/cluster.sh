@@ -19,7 +19,9 @@ DAPR_VERSION="${DAPR_VERSION:-1.16.5}"
 dapr_bin="${WASMACTORS_CACHE:-$HOME/.cache/wasmactors}/dapr/$DAPR_VERSION"
 functions_dir="${WASMACTORS_FUNCTIONS:-$root/functions/target/wasm}"
 models_dir="${WASMACTORS_MODELS:-$(cd "$root/.." && pwd)/shared/models}"
-jvm_flags="${WASMACTORS_JVM_FLAGS:--XX:-DontCompileHugeMethods}"
+# shellcheck source=java-env.sh
+source "$root/scripts/java-env.sh"
+jvm_flags="$WASMACTORS_JVM_FLAGS"
 # App ids and the like, shared with the Kubernetes manifests.
 # shellcheck disable=SC1091
 source "$root/deploy/local.env"

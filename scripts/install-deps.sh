@@ -2,7 +2,7 @@
 # Installs the Debian packages wasmactors needs, only those missing, so it is
 # cheap to run before every build: the Rust toolchain for wasm32-wasi, Redis
 # (Dapr's actor state) and Chromium with its driver (the UI tests).
-# The JDK, Maven and Go are expected on the machine.
+# The JDK (25 or newer, found by scripts/java-env.sh), Maven and Go are expected on the machine.
 set -euo pipefail
 
 packages=(rustc cargo libstd-rust-dev-wasm32 librust-image-dev redis-server chromium chromium-driver)
