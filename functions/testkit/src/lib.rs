@@ -68,6 +68,19 @@ fn missing_model(_: &[u8]) -> Result<Vec<u8>, String> {
     Ok(Vec::new())
 }
 
+/// Writes to the file the input names (a path in a granted directory); answers what it read back.
+fn overwrite(input: &[u8]) -> Result<Vec<u8>, String> {
+    let path = std::str::from_utf8(input).map_err(|e| e.to_string())?;
+    std::fs::write(path, b"changed by the guest").map_err(|e| format!("cannot write {}: {}", path, e))?;
+    std::fs::read(path).map_err(|e| format!("cannot read {} back: {}", path, e))
+}
+
+/// Reads the file the input names.
+fn read_file(input: &[u8]) -> Result<Vec<u8>, String> {
+    let path = std::str::from_utf8(input).map_err(|e| e.to_string())?;
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {}", path, e))
+}
+
 wasmactors_guest::export_handlers!(
     echo => echo,
     spin => spin,
@@ -77,4 +90,6 @@ wasmactors_guest::export_handlers!(
     flood => flood,
     reject => reject,
     missing_model => missing_model,
+    overwrite => overwrite,
+    read_file => read_file,
 );

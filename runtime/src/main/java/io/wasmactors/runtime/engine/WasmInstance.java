@@ -11,6 +11,12 @@ public interface WasmInstance extends AutoCloseable {
      */
     long[] call(String function, long... args);
 
+    /**
+     * Stops a call running on another thread, which then fails with {@link GuestFailure.Reason#INTERRUPTED};
+     * the instance is unusable afterwards. Engines that watch the calling thread's interrupt flag need nothing here.
+     */
+    void interrupt();
+
     GuestMemory memory();
 
     @Override

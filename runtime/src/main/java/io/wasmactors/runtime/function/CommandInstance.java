@@ -45,7 +45,8 @@ final class CommandInstance implements FunctionInstance {
              Watchdog.Watch watch = Watchdog.watch(limits.timeoutMs())) {
             WasmInstance instance = null;
             try {
-                instance = factory.create(function, nn, new ByteArrayInputStream(input), stdout, stderr);
+                instance = factory.create(function, function.manifest().engine(), nn, new ByteArrayInputStream(input), stdout, stderr);
+                watch.cover(instance);
                 instance.call("_start");
                 return stdout.toByteArray();
             } catch (GuestFailure failure) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  * @param dirs      host directories granted read-only; {@code ${models}} stands for the models directory
  * @param models    models preloaded for WASI-NN's {@code load_by_name}, files in the models directory
  * @param instances how many warm instances (actor ids) callers are spread over
+ * @param engine    the Wasm engine that runs it (default Chicory)
  */
 public record FunctionManifest(
         String name,
@@ -29,7 +30,8 @@ public record FunctionManifest(
         List<ModelRef> models,
         ContentTypes contentTypes,
         Limits limits,
-        Integer instances) {
+        Integer instances,
+        EngineChoice engine) {
 
     public record DirGrant(String host, String guest) {
     }
@@ -68,6 +70,7 @@ public record FunctionManifest(
                 models == null ? List.of() : List.copyOf(models),
                 contentTypes == null ? new ContentTypes(List.of("application/octet-stream"), "application/octet-stream") : contentTypes,
                 (limits == null ? Limits.DEFAULTS : limits).withDefaults(),
-                instances == null ? 2 : Math.max(1, instances));
+                instances == null ? 2 : Math.max(1, instances),
+                engine == null ? EngineChoice.CHICORY : engine);
     }
 }

@@ -1,6 +1,5 @@
 package io.wasmactors.runtime.function;
 
-import io.wasmactors.runtime.engine.WasmEngine;
 import io.wasmactors.runtime.host.nn.ModelStore;
 import io.wasmactors.runtime.host.nn.NnError;
 
@@ -20,12 +19,12 @@ import java.util.TreeMap;
  */
 public final class FunctionRegistry {
     private final Map<String, RegisteredFunction> functions = new TreeMap<>();
-    private final WasmEngine engine;
+    private final Engines engines;
     private final ModelStore models;
     private final Path modelsDir;
 
-    public FunctionRegistry(WasmEngine engine, ModelStore models, Path modelsDir) {
-        this.engine = engine;
+    public FunctionRegistry(Engines engines, ModelStore models, Path modelsDir) {
+        this.engines = engines;
         this.models = models;
         this.modelsDir = modelsDir;
     }
@@ -58,7 +57,7 @@ public final class FunctionRegistry {
                 throw new IOException("function " + complete.name() + ": model " + model.file() + ": " + e.getMessage(), e);
             }
         }
-        RegisteredFunction function = new RegisteredFunction(complete, wasm, engine);
+        RegisteredFunction function = new RegisteredFunction(complete, wasm, engines);
         functions.put(complete.name(), function);
         return function;
     }

@@ -1,36 +1,46 @@
 package io.wasmactors.runtime.function;
 
-import io.wasmactors.runtime.engine.WasmEngine;
-import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
 import io.wasmactors.runtime.host.nn.ModelStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /** The runtime as its users (gateway, actor host, CLI) see it: registered functions and instances of them. */
 public final class FunctionRuntime {
     private static final int CACHED_MODULES = 64;
 
+    private final Engines engines;
     private final FunctionRegistry registry;
     private final InstanceFactory factory;
+    /** Background calls that warm engines up (EngineHandoverInstance): one at a time, the rest skipped. */
+    private final ExecutorService warmUpCalls = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
+        Thread thread = new Thread(runnable, "wasm-engine-warm-up");
+        thread.setDaemon(true);
+        return thread;
+    });
 
-    public FunctionRuntime(WasmEngine engine, ModelStore models, Path modelsDir) {
-        this.registry = new FunctionRegistry(engine, models, modelsDir);
+    public FunctionRuntime(Engines engines, ModelStore models, Path modelsDir) {
+        this.engines = engines;
+        this.registry = new FunctionRegistry(engines, models, modelsDir);
         this.factory = new InstanceFactory(registry);
     }
 
-    /** A runtime on Chicory with the functions of {@code functionsDir} registered. */
+    /** A runtime with the functions of {@code functionsDir} registered. */
     public static FunctionRuntime load(Path functionsDir, Path modelsDir) throws IOException {
-        FunctionRuntime runtime = onChicory(modelsDir);
+        FunctionRuntime runtime = withManifestEngines(modelsDir);
         runtime.registry().registerDirectory(functionsDir);
         return runtime;
     }
 
-    /** A runtime on Chicory with only the named functions of {@code functionsDir} registered. */
+    /** A runtime with only the named functions of {@code functionsDir} registered. */
     public static FunctionRuntime load(Path functionsDir, Path modelsDir, Collection<String> names) throws IOException {
-        FunctionRuntime runtime = onChicory(modelsDir);
+        FunctionRuntime runtime = withManifestEngines(modelsDir);
         for (String name : names) {
             Path manifest = functionsDir.resolve(name + ".json");
             if (!Files.isRegularFile(manifest)) {
@@ -41,8 +51,8 @@ public final class FunctionRuntime {
         return runtime;
     }
 
-    private static FunctionRuntime onChicory(Path modelsDir) {
-        return new FunctionRuntime(new ChicoryEngine(CACHED_MODULES), new ModelStore(), modelsDir);
+    private static FunctionRuntime withManifestEngines(Path modelsDir) {
+        return new FunctionRuntime(Engines.byManifest(CACHED_MODULES), new ModelStore(), modelsDir);
     }
 
     public FunctionRegistry registry() {
@@ -53,8 +63,16 @@ public final class FunctionRuntime {
     public FunctionInstance newInstance(String name) {
         RegisteredFunction function = registry.get(name);
         return switch (function.manifest().kind()) {
-            case HANDLER -> new HandlerInstance(function, factory);
+            case HANDLER -> handler(function);
             case COMMAND -> new CommandInstance(function, factory);
         };
+    }
+
+    private FunctionInstance handler(RegisteredFunction function) {
+        EngineChoice chosen = function.manifest().engine();
+        return engines.servesFirst(chosen)
+                .<FunctionInstance>map(first -> new EngineHandoverInstance(function.name(), new HandlerInstance(function, first, factory),
+                        new HandlerInstance(function, chosen, factory), warmUpCalls))
+                .orElseGet(() -> new HandlerInstance(function, chosen, factory));
     }
 }

@@ -15,6 +15,7 @@ final class HandlerInstance implements FunctionInstance {
     private static final int STDERR_TAIL_BYTES = 4096;
 
     private final RegisteredFunction function;
+    private final EngineChoice engine;
     private final InstanceFactory factory;
     private final OutputTail stderr = new OutputTail(STDERR_TAIL_BYTES);
     private WasmInstance instance;
@@ -23,8 +24,9 @@ final class HandlerInstance implements FunctionInstance {
     private long failures;
     private long instantiations;
 
-    HandlerInstance(RegisteredFunction function, InstanceFactory factory) {
+    HandlerInstance(RegisteredFunction function, EngineChoice engine, InstanceFactory factory) {
         this.function = function;
+        this.engine = engine;
         this.factory = factory;
     }
 
@@ -41,7 +43,7 @@ final class HandlerInstance implements FunctionInstance {
         boolean timedOut = false;
         try (Watchdog.Watch watch = Watchdog.watch(limits.timeoutMs())) {
             try {
-                byte[] output = call(input, limits);
+                byte[] output = call(input, limits, watch);
                 if (instance.memory().pages() > limits.maxWarmMemoryPages()) {
                     close();
                 }
@@ -60,8 +62,9 @@ final class HandlerInstance implements FunctionInstance {
         }
     }
 
-    private byte[] call(byte[] input, Limits limits) {
+    private byte[] call(byte[] input, Limits limits, Watchdog.Watch watch) {
         WasmInstance live = live();
+        watch.cover(live);
         nn.clearLastError();
         int inPtr = (int) live.call("alloc", input.length)[0];
         live.memory().write(inPtr, input);
@@ -89,7 +92,7 @@ final class HandlerInstance implements FunctionInstance {
         if (instance == null) {
             nn = factory.newNnSession();
             try {
-                instance = factory.create(function, nn, InputStream.nullInputStream(), stderr, stderr);
+                instance = factory.create(function, engine, nn, InputStream.nullInputStream(), stderr, stderr);
             } catch (RuntimeException e) {
                 nn.close();
                 nn = null;

@@ -23,7 +23,8 @@ final class InstanceFactory {
         this.registry = registry;
     }
 
-    WasmInstance create(RegisteredFunction function, WasiNnSession nn, InputStream stdin, OutputStream stdout, OutputStream stderr) {
+    WasmInstance create(RegisteredFunction function, EngineChoice engine, WasiNnSession nn, InputStream stdin, OutputStream stdout,
+                        OutputStream stderr) {
         FunctionManifest manifest = function.manifest();
         List<String> arguments = new ArrayList<>();
         arguments.add(manifest.name());
@@ -33,7 +34,7 @@ final class InstanceFactory {
             directories.put(grant.guest(), hostPath(grant.host()));
         }
         WasiConfig wasi = new WasiConfig(stdin, stdout, stderr, arguments, manifest.env(), directories);
-        return function.module().instantiate(new InstanceSpec(wasi, nn, manifest.limits().maxMemoryPages()));
+        return function.module(engine).instantiate(new InstanceSpec(wasi, nn, manifest.limits().maxMemoryPages()));
     }
 
     WasiNnSession newNnSession() {

@@ -1,13 +1,15 @@
 package io.wasmactors.runtime.function;
 
+import io.wasmactors.runtime.engine.WasmInstance;
+
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Interrupts a thread that runs a guest past its time limit. Chicory's compiled
- * code checks the interrupt flag, so an endless loop ends with an interruption.
+ * Stops a guest that runs past its time limit: interrupts the calling thread (Chicory's
+ * compiled code checks the flag) and the instance being watched (GraalWasm cancels it).
  */
 final class Watchdog {
     private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -29,6 +31,7 @@ final class Watchdog {
         private final ScheduledFuture<?> alarm;
         private boolean done;
         private boolean fired;
+        private WasmInstance instance;
 
         private Watch(Thread thread, int timeoutMs) {
             this.thread = thread;
@@ -39,6 +42,17 @@ final class Watchdog {
             if (!done) {
                 fired = true;
                 thread.interrupt();
+                if (instance != null) {
+                    instance.interrupt();
+                }
+            }
+        }
+
+        /** Also interrupts {@code watched} when the time is up (at once if it is up already). */
+        synchronized void cover(WasmInstance watched) {
+            instance = watched;
+            if (fired && !done) {
+                watched.interrupt();
             }
         }
 

@@ -3,29 +3,37 @@ package io.wasmactors.runtime.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wasmactors.runtime.TestData;
+import io.wasmactors.runtime.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ClassifyFunctionTest {
-    private static FunctionRuntime runtime;
-    private static FunctionInstance classify;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ClassifyFunctionTest {
+    private final TestEngine engine;
+    private FunctionRuntime runtime;
+    private FunctionInstance classify;
+
+    ClassifyFunctionTest(TestEngine engine) {
+        this.engine = engine;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        runtime = FunctionRuntime.load(TestData.functions(), TestData.models());
+    void start() throws Exception {
+        runtime = engine.runtime();
         classify = runtime.newInstance("classify");
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         classify.close();
     }
 
-    private static JsonNode classify(String image) throws Exception {
+    private JsonNode classify(String image) throws Exception {
         return new ObjectMapper().readTree(classify.invoke(TestData.imageBytes(image)));
     }
 
@@ -54,7 +62,7 @@ class ClassifyFunctionTest {
         java.util.Map<String, String> env = new java.util.HashMap<>(manifest.env());
         env.put("PREPROCESS", "wasm");
         runtime.registry().register(new FunctionManifest("classify-in-wasm", "", manifest.kind(), manifest.handler(), manifest.args(),
-                env, manifest.dirs(), manifest.models(), manifest.contentTypes(), manifest.limits(), 1),
+                env, manifest.dirs(), manifest.models(), manifest.contentTypes(), manifest.limits(), 1, manifest.engine()),
                 TestData.functions().resolve("classify.wasm"));
         try (FunctionInstance inWasm = runtime.newInstance("classify-in-wasm")) {
             JsonNode hotdog = new ObjectMapper().readTree(inWasm.invoke(TestData.imageBytes("hot_dog.jpg")));

@@ -3,18 +3,26 @@ package io.wasmactors.runtime.function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wasmactors.runtime.TestData;
+import io.wasmactors.runtime.TestEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class CommandFunctionTest {
-    private static FunctionRuntime runtime;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class CommandFunctionTest {
+    private final TestEngine engine;
+    private FunctionRuntime runtime;
+
+    CommandFunctionTest(TestEngine engine) {
+        this.engine = engine;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        runtime = FunctionRuntime.load(TestData.functions(), TestData.models());
+    void start() throws Exception {
+        runtime = engine.runtime();
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.wasmactors.runtime.function;
 
 import io.wasmactors.runtime.TestData;
+import io.wasmactors.runtime.TestEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -14,27 +16,33 @@ import java.io.IOException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class GrayscaleFunctionTest {
-    private static FunctionInstance grayscale;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class GrayscaleFunctionTest {
+    private final TestEngine engine;
+    private FunctionInstance grayscale;
+
+    GrayscaleFunctionTest(TestEngine engine) {
+        this.engine = engine;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        grayscale = FunctionRuntime.load(TestData.functions(), TestData.models()).newInstance("grayscale");
+    void start() throws Exception {
+        grayscale = engine.runtime().newInstance("grayscale");
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         grayscale.close();
     }
 
     /** Rec. 709 luma, as the image crate computes it. */
-    private static int luma(int rgb) {
+    private int luma(int rgb) {
         int r = (rgb >> 16) & 0xff, g = (rgb >> 8) & 0xff, b = rgb & 0xff;
         return (int) Math.round(0.2126 * r + 0.7152 * g + 0.0722 * b);
     }
 
     /** Share of pixels whose grey value is within 2 of the input's luma. */
-    private static double shareWithinTwo(BufferedImage input, BufferedImage grey) {
+    private double shareWithinTwo(BufferedImage input, BufferedImage grey) {
         long close = 0;
         for (int y = 0; y < input.getHeight(); y++) {
             for (int x = 0; x < input.getWidth(); x++) {
@@ -47,7 +55,7 @@ class GrayscaleFunctionTest {
         return (double) close / ((long) input.getWidth() * input.getHeight());
     }
 
-    private static BufferedImage read(byte[] bytes) throws IOException {
+    private BufferedImage read(byte[] bytes) throws IOException {
         return ImageIO.read(new ByteArrayInputStream(bytes));
     }
 

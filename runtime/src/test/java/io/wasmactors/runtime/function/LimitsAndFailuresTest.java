@@ -1,11 +1,14 @@
 package io.wasmactors.runtime.function;
 
 import io.wasmactors.runtime.TestData;
-import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
-import io.wasmactors.runtime.host.nn.ModelStore;
+import io.wasmactors.runtime.TestEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -13,29 +16,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every limit and failure path, against the misbehaving handlers of functions/testkit. */
-class LimitsAndFailuresTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class LimitsAndFailuresTest {
     private static final Limits TIGHT = new Limits(256, 2_000, 1 << 20, 1 << 20, 256);
     private static final int LEAN_WARM_PAGES = 64;
-    private static FunctionRuntime runtime;
+    private final TestEngine engine;
+    private FunctionRuntime runtime;
+
+    LimitsAndFailuresTest(TestEngine engine) {
+        this.engine = engine;
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        runtime = new FunctionRuntime(new ChicoryEngine(8), new ModelStore(), TestData.models());
+    void start() throws Exception {
+        runtime = engine.emptyRuntime();
         for (String handler : List.of("echo", "spin", "bomb", "trap", "panic", "flood", "reject", "missing_model")) {
             FunctionManifest manifest = new FunctionManifest("testkit-" + handler.replace('_', '-'), "", FunctionKind.HANDLER,
-                    handler, null, Map.of(), null, null, null, TIGHT, 1);
+                    handler, null, Map.of(), null, null, null, TIGHT, 1, null);
             runtime.registry().register(manifest, TestData.testModules().resolve("testkit.wasm"));
         }
         FunctionManifest lean = new FunctionManifest("testkit-lean-echo", "", FunctionKind.HANDLER,
-                "echo", null, Map.of(), null, null, null, new Limits(1024, 2_000, 8 << 20, 8 << 20, LEAN_WARM_PAGES), 1);
+                "echo", null, Map.of(), null, null, null, new Limits(1024, 2_000, 8 << 20, 8 << 20, LEAN_WARM_PAGES), 1, null);
         runtime.registry().register(lean, TestData.testModules().resolve("testkit.wasm"));
     }
 
-    private static FunctionInstance slot(String handler) {
+    private FunctionInstance slot(String handler) {
         return runtime.newInstance("testkit-" + handler);
     }
 
-    private static void assertStillWorks(FunctionInstance failed) {
+    private void assertStillWorks(FunctionInstance failed) {
         long before = failed.stats().instantiations();
         assertThat(failed.stats().warm()).as("failed instance discarded").isFalse();
         FunctionInstance echo = slot("echo");
@@ -159,5 +168,24 @@ class LimitsAndFailuresTest {
         assertThat(new String(echo.invoke("small".getBytes()))).isEqualTo("1:small");
         assertThat(echo.stats().instantiations()).isEqualTo(2);
         assertThat(echo.stats().warm()).isTrue();
+    }
+
+    /** A granted directory is read-only: the guest reads its files and can neither change nor create one. */
+    @Test
+    void grantedDirectoriesAreReadOnly(@TempDir Path grantedDir) throws Exception {
+        for (String handler : List.of("overwrite", "read_file")) {
+            FunctionManifest granted = new FunctionManifest("testkit-" + handler.replace('_', '-'), "", FunctionKind.HANDLER,
+                    handler, null, Map.of(), List.of(new FunctionManifest.DirGrant(grantedDir.toString(), "/data")), null, null, TIGHT, 1, null);
+            runtime.registry().register(granted, TestData.testModules().resolve("testkit.wasm"));
+        }
+        Files.writeString(grantedDir.resolve("note.txt"), "original");
+        assertThat(new String(slot("read-file").invoke("/data/note.txt".getBytes()))).isEqualTo("original");
+
+        assertThatThrownBy(() -> slot("overwrite").invoke("/data/note.txt".getBytes()))
+                .isInstanceOfSatisfying(InputRejected.class, e -> assertThat(e.stderrTail()).contains("cannot write /data/note.txt"));
+        assertThatThrownBy(() -> slot("overwrite").invoke("/data/new.txt".getBytes()))
+                .isInstanceOfSatisfying(InputRejected.class, e -> assertThat(e.stderrTail()).contains("cannot write /data/new.txt"));
+        assertThat(Files.readString(grantedDir.resolve("note.txt"))).isEqualTo("original");
+        assertThat(grantedDir.resolve("new.txt")).doesNotExist();
     }
 }

@@ -47,6 +47,11 @@ final class ChicoryInstance implements WasmInstance {
     }
 
     @Override
+    public void interrupt() {
+        // Chicory's compiled code checks the calling thread's interrupt flag, which the watchdog sets.
+    }
+
+    @Override
     public GuestMemory memory() {
         return memory;
     }

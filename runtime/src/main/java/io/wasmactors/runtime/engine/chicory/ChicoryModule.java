@@ -1,6 +1,7 @@
 package io.wasmactors.runtime.engine.chicory;
 
 import com.dylibso.chicory.runtime.ByteArrayMemory;
+import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
@@ -8,12 +9,16 @@ import com.dylibso.chicory.wasi.WasiOptions;
 import com.dylibso.chicory.wasi.WasiPreview1;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.ValType;
 import io.wasmactors.runtime.engine.CompiledModule;
 import io.wasmactors.runtime.engine.GuestFailure;
+import io.wasmactors.runtime.engine.HostImport;
 import io.wasmactors.runtime.engine.InstanceSpec;
 import io.wasmactors.runtime.engine.WasmInstance;
 import io.wasmactors.runtime.host.wasi.WasiConfig;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.function.Function;
 
 final class ChicoryModule implements CompiledModule {
@@ -30,8 +35,7 @@ final class ChicoryModule implements CompiledModule {
         WasiPreview1 wasi = WasiPreview1.builder().withOptions(wasiOptions(spec.wasi())).build();
         ImportValues imports = ImportValues.builder()
                 .addFunction(ReadOnlyWasi.restrict(wasi.toHostFunctions()))
-                .addFunction(WasiNnHostModule.functions(spec.nn()))
-                .addFunction(ImageHostModule.functions())
+                .addFunction(HostImport.all(spec.nn()).stream().map(ChicoryModule::bind).toArray(HostFunction[]::new))
                 .build();
         Instance instance;
         try {
@@ -52,6 +56,11 @@ final class ChicoryModule implements CompiledModule {
             live.call("_initialize");
         }
         return live;
+    }
+
+    private static HostFunction bind(HostImport host) {
+        return new HostFunction(host.module(), host.name(), Collections.nCopies(host.i32Params(), ValType.I32), List.of(ValType.I32),
+                (instance, args) -> new long[] {host.body().apply(new ChicoryMemory(instance.memory()), args)});
     }
 
     private MemoryLimits memoryLimits(int maxPages) {
