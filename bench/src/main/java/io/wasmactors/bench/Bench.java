@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.wasmactors.runtime.engine.WasmEngine;
 import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
+import io.wasmactors.runtime.engine.graalwasm.GraalWasmEngine;
+import io.wasmactors.runtime.function.Engines;
 import io.wasmactors.runtime.function.FunctionInstance;
 import io.wasmactors.runtime.function.FunctionRuntime;
 import io.wasmactors.runtime.host.image.ImagePreparation;
@@ -32,8 +34,10 @@ import java.util.Map;
 public final class Bench {
     private static final String IMAGE = "hot_dog.jpg";
     private static final String MODEL = "mobilenet_v2_1.0_224_quant.tflite";
-    /** Long enough for HotSpot to finish compiling the modules' hot methods (seen: 10 s for grayscale). */
+    /** Long enough for HotSpot to finish compiling the modules' hot methods (seen: 10 s for grayscale on Chicory). */
     private static final Duration WASM_WARM_UP = Duration.ofSeconds(20);
+    /** Graal compiles grayscale's functions in tiers over about a thousand calls (seen: 45 s on 2 cores, alone). */
+    private static final Duration GRAALWASM_WARM_UP = Duration.ofSeconds(75);
 
     private final Path functions;
     private final Path models;
@@ -58,16 +62,22 @@ public final class Bench {
 
     private void run(Path nativeGrayscale, String gateway) throws Exception {
         FunctionRuntime runtime = FunctionRuntime.load(functions, models);
-        double grayscaleWasm = record("grayscale: Wasm, warm handler", warm(runtime, "grayscale", 5, 20));
+        double grayscaleWasm = record("grayscale: Wasm, warm handler (Chicory, its manifest's engine)",
+                warm(runtime, "grayscale", WASM_WARM_UP, 20));
+        double grayscaleGraal = record("grayscale: Wasm, warm handler on GraalWasm",
+                warm(onEngine(new GraalWasmEngine(4)), "grayscale", GRAALWASM_WARM_UP, 20));
         double grayscaleNative = record("grayscale: native x86-64, same crate, in-process", nativeInProcess(nativeGrayscale));
         double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeProcess(nativeGrayscale));
-        double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", 5, 30));
+        double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
         double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
         double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
         double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
         double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
         ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
+        ratio("grayscale on GraalWasm / native in-process", grayscaleGraal, grayscaleNative);
+        ratio("grayscale on GraalWasm / native process per call", grayscaleGraal, grayscaleProcess);
+        ratio("grayscale on Chicory / on GraalWasm", grayscaleWasm, grayscaleGraal);
         ratio("classify cold / warm", classifyCold, classifyWarm);
         ratio("classify process per call / warm", classifyProcess, classifyWarm);
         ratio("classify Wasm warm / native Java pipeline", classifyWarm, javaPipeline);
@@ -94,15 +104,22 @@ public final class Bench {
         System.out.printf("%-62s %9.2fx%n", "ratio: " + name, ratio);
     }
 
-    private Sampler.Samples warm(FunctionRuntime runtime, String function, int warmUp, int rounds) throws Exception {
+    private Sampler.Samples warm(FunctionRuntime runtime, String function, Duration warmUp, int rounds) throws Exception {
         try (FunctionInstance instance = runtime.newInstance(function)) {
-            return Sampler.sample(warmUp, WASM_WARM_UP, rounds, () -> instance.invoke(image));
+            return Sampler.sample(5, warmUp, rounds, () -> instance.invoke(image));
         }
+    }
+
+    /** Every function on {@code engine}, whatever its manifest names. */
+    private FunctionRuntime onEngine(WasmEngine engine) throws IOException {
+        FunctionRuntime runtime = new FunctionRuntime(Engines.only(engine), new ModelStore(), models);
+        runtime.registry().registerDirectory(functions);
+        return runtime;
     }
 
     /** As the original demo did per request: a new VM, the model read and parsed, then one inference. */
     private Sampler.Samples cold() throws Exception {
-        WasmEngine engine = new ChicoryEngine(4);
+        Engines engine = Engines.only(new ChicoryEngine(4));
         return Sampler.sample(1, 5, () -> {
             FunctionRuntime fresh = new FunctionRuntime(engine, new ModelStore(), models);
             fresh.registry().register(functions.resolve("classify.json"));
