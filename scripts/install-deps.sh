@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages wasmactors needs, only those missing, so it is
-# cheap to run before every build: the Rust toolchain for wasm32-wasi, Redis
+# cheap to run before every build: the Rust toolchain for wasm32-wasi, libjpeg-turbo
+# (the image host module decodes JPEG with it), Redis
 # (Dapr's actor state) and Chromium with its driver (the UI tests).
 # The JDK (25 or newer, found by scripts/java-env.sh), Maven and Go are expected on the machine.
 set -euo pipefail
 
-packages=(rustc cargo libstd-rust-dev-wasm32 librust-image-dev redis-server chromium chromium-driver)
+packages=(rustc cargo libstd-rust-dev-wasm32 librust-image-dev libturbojpeg0 redis-server chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -12,6 +12,7 @@ import java.awt.image.DataBufferByte;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * Host module {@code wasmactors_image}: decodes an image and scales it to a model's
@@ -67,6 +68,15 @@ public final class ImagePreparation {
     }
 
     private static BufferedImage decode(byte[] encoded) throws IOException {
+        Optional<TurboJpeg> turbo = TurboJpeg.instance();
+        if (turbo.isPresent() && TurboJpeg.isJpeg(encoded)) {
+            return turbo.get().decode(encoded, MAX_SOURCE_PIXELS);
+        }
+        return decodeWithImageIo(encoded);
+    }
+
+    /** Any format Java reads; also what decodes JPEG where libjpeg-turbo is missing. */
+    static BufferedImage decodeWithImageIo(byte[] encoded) throws IOException {
         try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
@@ -101,6 +111,6 @@ public final class ImagePreparation {
         return rgb;
     }
 
-    private static final class SourceTooLarge extends IOException {
+    static final class SourceTooLarge extends IOException {
     }
 }
