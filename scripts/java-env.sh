@@ -1,18 +1,21 @@
 # Sourced by ./wasmactors and scripts/cluster.sh: the JDK and JVM flags of every wasmactors process.
-# GraalWasm (the engine of compute-heavy functions, README "Engines") needs JDK 25 with JVMCI and the
+# GraalWasm (the engine a function may choose, README "Engines") needs JDK 25 with JVMCI and the
 # Graal compiler jars the build copies to target/jvmci; the Maven build passes the same flags to tests
 # (property wasmactors.jvm.flags in pom.xml).
-wasmactors_java_feature() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+wasmactors_jdk_ok() {
+  [[ -n "${1:-}" && -x "$1/bin/java" ]] &&
+    (( $("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p') >= 25 ))
+}
 
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" || "$(wasmactors_java_feature "$JAVA_HOME")" -lt 25 ]]; then
-  for candidate in /usr/lib/jvm/*25* /usr/lib/jvm/*2[6-9]*; do
-    if [[ -x "$candidate/bin/java" && "$(wasmactors_java_feature "$candidate")" -ge 25 ]]; then
+if ! wasmactors_jdk_ok "${JAVA_HOME:-}"; then
+  for candidate in /usr/lib/jvm/*; do
+    if wasmactors_jdk_ok "$candidate"; then
       export JAVA_HOME="$candidate"
       break
     fi
   done
 fi
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" || "$(wasmactors_java_feature "$JAVA_HOME")" -lt 25 ]]; then
+if ! wasmactors_jdk_ok "${JAVA_HOME:-}"; then
   echo "wasmactors: needs a JDK 25 or newer; none in JAVA_HOME or /usr/lib/jvm (e.g. Temurin 25: set JAVA_HOME to it)" >&2
   return 1 2>/dev/null || exit 1
 fi
