@@ -60,7 +60,7 @@ public final class ImagePreparation {
      * @throws IOException when the bytes are no image Java can read, or one too large to decode
      */
     public static byte[] decodeResizeRgb(byte[] encoded, int width, int height) throws IOException {
-        BufferedImage source = decode(JpegColorProfile.strip(encoded));
+        BufferedImage source = decode(encoded);
         if (source == null) {
             throw new IOException("not an image");
         }
@@ -75,9 +75,12 @@ public final class ImagePreparation {
         return decodeWithImageIo(encoded);
     }
 
-    /** Any format Java reads; also what decodes JPEG where libjpeg-turbo is missing. */
+    /**
+     * Any format Java reads; also what decodes JPEG where libjpeg-turbo is missing. A JPEG's colour
+     * profile is dropped first: libjpeg-turbo ignores it too, and ImageIO would spend most of its time on it.
+     */
     static BufferedImage decodeWithImageIo(byte[] encoded) throws IOException {
-        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
+        try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(JpegColorProfile.strip(encoded)))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
             if (!readers.hasNext()) {
                 return null;
