@@ -11,7 +11,8 @@
 # Every other port is picked free at start and written to STATE_DIR/ports.env;
 # the Dapr API token and the app token (WASMACTORS_DAPR_API_TOKEN and WASMACTORS_APP_API_TOKEN,
 # random when unset) go to STATE_DIR/tokens.env, readable by the owner only;
-# every process's pid goes to STATE_DIR/pids/NAME.pid and its log to STATE_DIR/logs/NAME.log.
+# every process's pid goes to STATE_DIR/pids/NAME.pid and its log to STATE_DIR/logs/NAME.log
+# (daprd and placement log at WASMACTORS_DAPR_LOG_LEVEL, warn by default; debug to trace a call).
 # Stopping kills exactly those pids, so a cluster can run beside another one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -19,6 +20,7 @@ DAPR_VERSION="${DAPR_VERSION:-1.16.5}"
 dapr_bin="${WASMACTORS_CACHE:-$HOME/.cache/wasmactors}/dapr/$DAPR_VERSION"
 functions_dir="${WASMACTORS_FUNCTIONS:-$root/functions/target/wasm}"
 models_dir="${WASMACTORS_MODELS:-$(cd "$root/.." && pwd)/shared/models}"
+dapr_log_level="${WASMACTORS_DAPR_LOG_LEVEL:-warn}"
 # shellcheck source=java-env.sh
 source "$root/scripts/java-env.sh"
 jvm_flags="$WASMACTORS_JVM_FLAGS"
@@ -92,7 +94,7 @@ start_sidecar() {
               --dapr-internal-grpc-port "${!internal}" --metrics-port "${!metrics}" --metrics-listen-address 127.0.0.1
               --dapr-listen-addresses 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1
               --placement-host-address "127.0.0.1:$PLACEMENT_PORT" --resources-path "$state/components"
-              --config "$state/components/config.yaml" --log-level warn --dapr-graceful-shutdown-seconds 20)
+              --config "$state/components/config.yaml" --log-level "$dapr_log_level" --dapr-graceful-shutdown-seconds 20)
   [[ -n "$app_port" ]] && args+=(--app-port "$app_port" --app-protocol http)
   # The app token is what a sidecar shows its app, which refuses callers without it. The API
   # token guards the gateway's sidecar, the cluster's entry point; the hosts' sidecars go without,
@@ -154,7 +156,7 @@ TOKENS
   # 1000 virtual nodes per host (default 100) even out each host's share of the actor ids.
   launch placement "$dapr_bin/placement" --port "$PLACEMENT_PORT" --listen-address 127.0.0.1 \
     --healthz-port "$PLACEMENT_HEALTH" --healthz-listen-address 127.0.0.1 --metrics-port "$PLACEMENT_METRICS" \
-    --metrics-listen-address 127.0.0.1 --initial-cluster "dapr-placement-0=127.0.0.1:$PLACEMENT_RAFT" --log-level warn \
+    --metrics-listen-address 127.0.0.1 --initial-cluster "dapr-placement-0=127.0.0.1:$PLACEMENT_RAFT" --log-level "$dapr_log_level" \
     --replicationFactor 1000
   wait_for placement "http://127.0.0.1:$PLACEMENT_HEALTH/healthz"
 
