@@ -2,6 +2,7 @@ package io.wasmactors.actorhost;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,9 @@ class AppTokenFilter implements WebFilter {
             return chain.filter(exchange);
         }
         exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
+        // Refused before its body was read: kept alive, the connection could leave the caller's next
+        // request unanswered (Reactor Netty 1.2.18; the gateway's UnreadBodyClosesConnection).
+        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
         DataBuffer body = exchange.getResponse().bufferFactory()
                 .wrap("{\"error\":\"unauthorized\",\"detail\":\"this endpoint needs the app token in the dapr-api-token header\"}"

@@ -1,0 +1,94 @@
+package io.wasmactors.gateway;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keep-alive connections after answers given before the request body was read: the
+ * sequence that left a client waiting for its full timeout in the Dapr end-to-end test.
+ */
+class KeepAliveTest extends GatewayTestBase {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAnswerBeforeTheBodyWasReadClosesTheConnection() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            // The body follows only once the answer is in: the server cannot have read it.
+            out.write("POST /api/functions/nope HTTP/1.1\r\nHost: test\r\nContent-Length: 1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String answer = readUntilClosed(socket.getInputStream());
+            assertThat(answer).startsWith("HTTP/1.1 404").containsIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
+    void anAnswerAfterTheBodyWasReadKeepsTheConnection() throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < 2; i++) {
+                out.write("POST /api/functions/classify HTTP/1.1\r\nHost: test\r\nContent-Length: 13\r\n\r\nnot a picture".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String head = readHead(socket.getInputStream());
+                assertThat(head).startsWith("HTTP/1.1 422").doesNotContainIgnoringCase("connection: close");
+                skipBody(socket.getInputStream(), head);
+            }
+        }
+    }
+
+    @Test
+    void requestsAfterEarlyAnswersAreAnswered() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        byte[] image = TestFunctions.imageBytes("hot_dog.jpg");
+        for (int i = 0; i < 200; i++) {
+            assertThat(post(client, "/api/functions/nope", new byte[] {1}).statusCode()).isEqualTo(404);
+            HttpResponse<byte[]> next = post(client, "/api/functions/classify", image);
+            assertThat(next.statusCode()).as("request %d after an early 404", i).isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<byte[]> post(HttpClient client, String path, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String readUntilClosed(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed after " + head);
+            }
+            head.write(b);
+        }
+        return head.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static void skipBody(InputStream in, String head) throws IOException {
+        int length = head.lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
+                .map(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElseThrow();
+        in.readNBytes(length);
+    }
+}
