@@ -22,7 +22,9 @@ class DaprActorsE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=3s");
+        // The gateway waits for an actor the function's timeoutMs (10 s) and 2 s more.
+        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=3s",
+                Map.of("WASMACTORS_GATEWAY_ARGS", "--wasmactors.actor-call-grace=2s"));
     }
 
     @AfterAll
@@ -163,6 +165,31 @@ class DaprActorsE2ETest {
         assertThat(classifyCount()).isEqualTo(before);
         assertThat(viaGateway("classify", "hot_dog.jpg", "refuses").statusCode()).isEqualTo(200);
         assertThat(classifyCount()).isEqualTo(before + 1);
+    }
+
+    /** A host that hangs (here: its app frozen) holds a client no longer than the gateway's deadline. */
+    @Test
+    @Order(9)
+    void aHungHostAnswers504AndServesAgainOnceItRecovers() throws Exception {
+        HttpResponse<byte[]> first = viaGateway("classify", "bird.bmp", "frozen");
+        assertThat(first.statusCode()).isEqualTo(200);
+        int host = Integer.parseInt(first.headers().firstValue("X-Host").orElseThrow().substring(4));
+        cluster.signalHostApp(host, "STOP");
+        HttpResponse<byte[]> hung;
+        long start = System.nanoTime();
+        try {
+            hung = viaGateway("classify", "bird.bmp", "frozen");
+        } finally {
+            cluster.signalHostApp(host, "CONT");
+        }
+        long waitedMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(hung.statusCode()).as(new String(hung.body())).isEqualTo(504);
+        assertThat(Http.json(hung).get("error").asText()).isEqualTo("no_answer");
+        assertThat(Http.json(hung).get("detail").asText()).contains("classify/frozen", "12000 ms");
+        assertThat(waitedMs).as("answered at the deadline, not at the client's timeout").isBetween(12_000L, 30_000L);
+        HttpResponse<byte[]> after = viaGateway("classify", "bird.bmp", "frozen");
+        assertThat(after.statusCode()).as(new String(after.body())).isEqualTo(200);
+        assertThat(Http.json(after).get("label").asText()).isNotEmpty();
     }
 
     private static long classifyCount() throws Exception {

@@ -83,6 +83,15 @@ final class LocalCluster implements AutoCloseable {
         script("stop-host", String.valueOf(n), signal);
     }
 
+    /** Sends {@code signal} to actor host N's app only (not its sidecar): STOP freezes it, CONT thaws it. */
+    void signalHostApp(int n, String signal) throws IOException, InterruptedException {
+        String pid = Files.readString(state.resolve("pids/host" + n + ".pid")).trim();
+        Process kill = new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
     void startHost(int n) throws IOException, InterruptedException {
         script("start-host", String.valueOf(n));
     }

@@ -5,6 +5,7 @@ import io.wasmactors.runtime.RuntimePaths;
 import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Settings under {@code wasmactors.*}.
@@ -17,14 +18,17 @@ import java.nio.file.Path;
  * @param modelsDir    embedded mode: the models (default: see {@link RuntimePaths#models()})
  * @param actorsPerFunction Dapr mode: calls without X-Actor-Key spread over this many actor ids per function
  *                     (0: the manifest's {@code instances})
+ * @param actorCallGrace Dapr mode: how long past a function's {@code timeoutMs} the gateway waits for its
+ *                     actor's answer (activation, hops, a retry by Dapr) before answering 504 {@code no_answer}
  */
 @ConfigurationProperties("wasmactors")
 public record GatewayProperties(String mode, DataSize maxBodySize, int workers, int queue, Path functionsDir, Path modelsDir,
-                                int actorsPerFunction) {
+                                int actorsPerFunction, Duration actorCallGrace) {
     public GatewayProperties {
         mode = mode == null ? "embedded" : mode;
         maxBodySize = maxBodySize == null ? DataSize.ofMegabytes(10) : maxBodySize;
         workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         queue = queue > 0 ? queue : 256;
+        actorCallGrace = actorCallGrace == null ? Duration.ofSeconds(10) : actorCallGrace;
     }
 }

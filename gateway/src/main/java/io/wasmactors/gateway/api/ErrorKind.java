@@ -1,6 +1,7 @@
 package io.wasmactors.gateway.api;
 
 import io.wasmactors.gateway.invoke.WorkersBusy;
+import io.wasmactors.gateway.invoke.NoAnswerInTime;
 import io.wasmactors.gateway.invoke.NoHostAvailable;
 import io.wasmactors.gateway.invoke.RemoteFunctionFailure;
 import io.wasmactors.runtime.function.FunctionException;
@@ -21,6 +22,7 @@ enum ErrorKind {
     BUSY(HttpStatus.SERVICE_UNAVAILABLE),
     NO_HOST(HttpStatus.SERVICE_UNAVAILABLE),
     TIME_LIMIT(HttpStatus.GATEWAY_TIMEOUT),
+    NO_ANSWER(HttpStatus.GATEWAY_TIMEOUT),
     INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;
@@ -58,6 +60,9 @@ enum ErrorKind {
         }
         if (error instanceof NoHostAvailable) {
             return NO_HOST;
+        }
+        if (error instanceof NoAnswerInTime) {
+            return NO_ANSWER;
         }
         return INTERNAL;
     }

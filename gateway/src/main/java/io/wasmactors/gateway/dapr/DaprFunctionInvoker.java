@@ -14,11 +14,13 @@ import io.wasmactors.gateway.GatewayProperties;
 import io.wasmactors.gateway.invoke.FunctionInvoker;
 import io.wasmactors.gateway.invoke.Invocation;
 import io.wasmactors.gateway.invoke.InvokeCount;
+import io.wasmactors.gateway.invoke.NoAnswerInTime;
 import io.wasmactors.gateway.invoke.NoHostAvailable;
 import io.wasmactors.gateway.invoke.RemoteFunctionFailure;
 import io.wasmactors.runtime.function.FunctionManifest;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     private final List<FunctionManifest> manifests;
     private final ActorClient client;
     private final int actorsPerFunction;
+    private final Duration actorCallGrace;
     private final Map<String, ActorProxyBuilder<FunctionActor>> builders = new ConcurrentHashMap<>();
     private final ActorProxyBuilder<InvocationCounter> counters;
     private final AtomicLong next = new AtomicLong();
@@ -48,6 +51,7 @@ public class DaprFunctionInvoker implements FunctionInvoker {
         this.manifests = List.copyOf(manifests);
         this.client = client;
         this.actorsPerFunction = properties.actorsPerFunction();
+        this.actorCallGrace = properties.actorCallGrace();
         this.counters = new ActorProxyBuilder<>(InvocationCounter.class, client);
         this.registry = new ActorProxyBuilder<>(ClusterRegistry.class, client).build(new ActorId(ClusterRegistry.ID));
     }
@@ -64,7 +68,9 @@ public class DaprFunctionInvoker implements FunctionInvoker {
         FunctionActor actor = builders.computeIfAbsent(function, type -> new ActorProxyBuilder<>(type, FunctionActor.class, client))
                 .build(new ActorId(actorId));
         long start = System.nanoTime();
-        return actor.call(new ActorRequest(UUID.randomUUID().toString(), input).encode())
+        Duration deadline = Duration.ofMillis(manifest.limits().timeoutMs()).plus(actorCallGrace);
+        return answerWithin(deadline, "actor " + function + "/" + actorId,
+                        actor.call(new ActorRequest(UUID.randomUUID().toString(), input).encode()))
                 .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not run " + function + " on actor " + actorId + ": " + e.getMessage(), e))
                 .switchIfEmpty(Mono.error(() -> new NoHostAvailable("actor " + function + "/" + actorId + " gave no reply", null)))
                 .map(ActorReply::decode)
@@ -76,15 +82,20 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     @Override
     public Mono<InvokeCount> invokeCount(String function) {
         manifest(function);
-        return counters.build(new ActorId(function)).get()
+        return answerWithin(actorCallGrace, "the counter of " + function, counters.build(new ActorId(function)).get())
                 .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not read the counter of " + function + ": " + e.getMessage(), e))
                 .map(count -> new InvokeCount(function, count.count(), count.lastInvoked() == null ? null : Instant.parse(count.lastInvoked())));
     }
 
     @Override
     public Mono<ClusterView> cluster() {
-        return registry.hosts(HOST_REPORT_MAX_AGE_MS)
+        return answerWithin(actorCallGrace, "the cluster registry", registry.hosts(HOST_REPORT_MAX_AGE_MS))
                 .onErrorMap(DaprException.class, e -> new NoHostAvailable("Dapr could not reach the cluster registry: " + e.getMessage(), e));
+    }
+
+    /** Abandons a call to {@code actor} that gave no answer by the deadline: a hung host or sidecar must not hold the client. */
+    private static <T> Mono<T> answerWithin(Duration deadline, String actor, Mono<T> call) {
+        return call.timeout(deadline, Mono.error(() -> new NoAnswerInTime(actor + " gave no answer within " + deadline.toMillis() + " ms")));
     }
 
     private int idsFor(FunctionManifest manifest) {
