@@ -2,6 +2,7 @@ package io.wasmactors.actorhost;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,6 +24,8 @@ import java.security.MessageDigest;
 @Component
 class AppTokenFilter implements WebFilter {
     static final String HEADER = "dapr-api-token";
+    /** daprd's default body limit is 4 MB. */
+    private static final long MAX_DRAINED_BYTES = 16 << 20;
 
     private final byte[] token;
 
@@ -41,13 +44,25 @@ class AppTokenFilter implements WebFilter {
             return chain.filter(exchange);
         }
         exchange.getResponse().setStatusCode(HttpStatus.UNAUTHORIZED);
-        // Refused before its body was read: kept alive, the connection could leave the caller's next
-        // request unanswered (Reactor Netty 1.2.18; the gateway's UnreadBodyClosesConnection).
-        exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
         exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
         DataBuffer body = exchange.getResponse().bufferFactory()
                 .wrap("{\"error\":\"unauthorized\",\"detail\":\"this endpoint needs the app token in the dapr-api-token header\"}"
                         .getBytes(StandardCharsets.UTF_8));
-        return exchange.getResponse().writeWith(Mono.just(body));
+        return unread(exchange).then(exchange.getResponse().writeWith(Mono.just(body)));
+    }
+
+    /**
+     * Refused, the request's body is discarded before the answer: answered while it was still
+     * arriving, a kept-alive connection could leave the caller's next request unanswered
+     * (Reactor Netty 1.2.18; the gateway's UnreadBodyDrainedBeforeAnswer). A body larger
+     * than any sidecar sends is not read: the connection closes after the answer instead.
+     */
+    private static Mono<Void> unread(ServerWebExchange exchange) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length > MAX_DRAINED_BYTES || (length < 0 && exchange.getRequest().getHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING))) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.CONNECTION, "close");
+            return Mono.empty();
+        }
+        return exchange.getRequest().getBody().doOnNext(DataBufferUtils::release).then();
     }
 }
