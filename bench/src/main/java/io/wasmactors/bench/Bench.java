@@ -61,6 +61,12 @@ public final class Bench {
 
     private void run(Path nativeGrayscale, String gateway) throws Exception {
         FunctionRuntime runtime = FunctionRuntime.load(functions, models);
+        // classify first: Graal keeps compiling grayscale in the background for a while after its figures.
+        double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
+        double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
+        double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
+        double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
+        double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
         // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
         double grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
                 warm(runtime, "grayscale", GRAALWASM_WARM_UP, 20));
@@ -68,11 +74,6 @@ public final class Bench {
                 warm(onEngine(new ChicoryEngine(4)), "grayscale", WASM_WARM_UP, 20));
         double grayscaleNative = record("grayscale: native x86-64, same crate, in-process", nativeInProcess(nativeGrayscale));
         double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeProcess(nativeGrayscale));
-        double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
-        double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
-        double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
-        double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
-        double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
         ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
         ratio("grayscale on Chicory / native in-process", grayscaleChicory, grayscaleNative);

@@ -23,11 +23,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Throughput and latency of one gateway under a closed-loop load, loopback only:
  * mixed requests (classify of a photo, grayscale of a small image) or classify alone.
  *
- * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify]
+ * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify [WARM_UP_SECONDS]]
  */
 public final class LoadBench {
-    /** Each JVM on the path compiles the modules' hot methods for seconds (grayscale: ~10 s); measure after that. */
-    private static final long WARM_UP_MS = 20_000;
+    /**
+     * Each JVM on the path compiles the hot methods for seconds (grayscale on Chicory: ~10 s); measure
+     * after that. A process's first grayscale calls need longer: GraalWasm takes over after its warm-up.
+     */
+    private static final long DEFAULT_WARM_UP_SECONDS = 20;
 
     private LoadBench() {
     }
@@ -39,11 +42,12 @@ public final class LoadBench {
         long millis = Long.parseLong(args[3]) * 1000;
         int clients = Integer.parseInt(args[4]);
         boolean mixed = args.length < 7 || args[6].equals("mixed");
+        long warmUpMillis = (args.length < 8 ? DEFAULT_WARM_UP_SECONDS : Long.parseLong(args[7])) * 1000;
         byte[] photo = Files.readAllBytes(images.resolve("hot_dog.jpg"));
         byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
         HttpClient http = HttpClient.newHttpClient();
 
-        run(http, gateway, photo, small, mixed, clients, WARM_UP_MS, new ArrayList<>(), new AtomicInteger());
+        run(http, gateway, photo, small, mixed, clients, warmUpMillis, new ArrayList<>(), new AtomicInteger());
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         long start = System.nanoTime();
