@@ -54,7 +54,7 @@ class AppTokenFilter implements WebFilter {
     /**
      * Refused, the request's body is discarded before the answer: answered while it was still
      * arriving, a kept-alive connection could leave the caller's next request unanswered
-     * (Reactor Netty 1.2.18; the gateway's UnreadBodyDrainedBeforeAnswer). A body larger
+     * (Reactor Netty 1.2.18; the gateway's BodyReadBeforeHandling). A body larger
      * than any sidecar sends is not read: the connection closes after the answer instead.
      */
     private static Mono<Void> unread(ServerWebExchange exchange) {
