@@ -94,7 +94,8 @@ start_sidecar() {
               --dapr-internal-grpc-port "${!internal}" --metrics-port "${!metrics}" --metrics-listen-address 127.0.0.1
               --dapr-listen-addresses 127.0.0.1 --dapr-internal-grpc-listen-address 127.0.0.1
               --placement-host-address "127.0.0.1:$PLACEMENT_PORT" --resources-path "$state/components"
-              --config "$state/components/config.yaml" --log-level "$dapr_log_level" --dapr-graceful-shutdown-seconds 20)
+              --config "$state/components/config.yaml" --log-level "$dapr_log_level" --dapr-graceful-shutdown-seconds 20
+              --max-body-size "$DAPR_MAX_BODY_SIZE")
   [[ -n "$app_port" ]] && args+=(--app-port "$app_port" --app-protocol http)
   # The app token is what a sidecar shows its app, which refuses callers without it. The API
   # token guards the gateway's sidecar, the cluster's entry point; the hosts' sidecars go without,

@@ -8,9 +8,20 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +99,39 @@ class DaprActorsE2ETest {
 
     @Test
     @Order(4)
+    void imagesOfSeveralMegabytesCrossDaprBothWays() throws Exception {
+        // Grey noise barely compresses: the JPEG in and the PNG out both exceed daprd's default 4 MiB limit.
+        byte[] noise = greyNoiseJpeg(3000, 2200);
+        assertThat(noise.length).isGreaterThan(4 << 20).isLessThan(10 << 20);
+        HttpResponse<byte[]> grey = Http.post(cluster.gateway() + "/api/functions/grayscale", noise, Map.of("Content-Type", "image/jpeg"));
+        assertThat(grey.statusCode()).as(new String(grey.body(), 0, Math.min(300, grey.body().length))).isEqualTo(200);
+        assertThat(grey.body().length).isGreaterThan(4 << 20);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(grey.body()));
+        assertThat(image.getWidth()).isEqualTo(3000);
+        assertThat(image.getHeight()).isEqualTo(2200);
+    }
+
+    private static byte[] greyNoiseJpeg(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Random random = new Random(7);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        random.nextBytes(pixels);
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam quality = writer.getDefaultWriteParam();
+        quality.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        quality.setCompressionQuality(0.95f);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(null, new IIOImage(image, null, null), quality);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    @Order(5)
     void withoutTheTokensNothingGetsThrough() throws Exception {
         HttpResponse<byte[]> sidecar = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/classify/x/method/invoke", Http.image("bird.bmp"));
         assertThat(sidecar.statusCode()).as("Dapr API without its token").isEqualTo(401);
@@ -100,7 +144,7 @@ class DaprActorsE2ETest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void secondCallToTheSameActorReusesItsWarmInstance() throws Exception {
         assertThat(viaGateway("classify", "bird.bmp", "warm-test").statusCode()).isEqualTo(200);
         assertThat(viaGateway("classify", "bird.bmp", "warm-test").headers().firstValue("X-Actor-Id")).hasValue("warm-test");
@@ -111,7 +155,7 @@ class DaprActorsE2ETest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void deactivationFreesTheWarmInstance() throws Exception {
         HttpResponse<byte[]> first = viaGateway("grayscale", "bird.bmp", "idle-test");
         String host = first.headers().firstValue("X-Host").orElseThrow();
@@ -135,7 +179,7 @@ class DaprActorsE2ETest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void countersSurviveARestartOfTheActorHosts() throws Exception {
         assertThat(viaGateway("classify", "bird.bmp", null).statusCode()).isEqualTo(200);
         JsonNode before = Http.getJson(cluster.gateway() + "/api/invokecount?api=classify");
@@ -157,7 +201,7 @@ class DaprActorsE2ETest {
 
     /** The count is written while the function runs; a function that fails takes it back. */
     @Test
-    @Order(8)
+    @Order(9)
     void aFailedCallIsNotCounted() throws Exception {
         long before = classifyCount();
         HttpResponse<byte[]> refused = Http.post(cluster.gateway() + "/api/functions/classify", "plain text".getBytes(), Map.of("X-Actor-Key", "refuses"));
@@ -169,7 +213,7 @@ class DaprActorsE2ETest {
 
     /** A host that hangs (here: its app frozen) holds a client no longer than the gateway's deadline. */
     @Test
-    @Order(9)
+    @Order(10)
     void aHungHostAnswers504AndServesAgainOnceItRecovers() throws Exception {
         HttpResponse<byte[]> first = viaGateway("classify", "bird.bmp", "frozen");
         assertThat(first.statusCode()).isEqualTo(200);

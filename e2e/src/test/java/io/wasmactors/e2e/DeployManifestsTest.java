@@ -88,6 +88,7 @@ class DeployManifestsTest {
                 .containsEntry("dapr.io/app-id", local.get("ACTOR_HOST_APP_ID"))
                 .containsEntry("dapr.io/app-port", local.get("ACTOR_HOST_APP_PORT"))
                 .containsEntry("dapr.io/config", local.get("DAPR_CONFIGURATION"))
+                .containsEntry("dapr.io/max-body-size", local.get("DAPR_MAX_BODY_SIZE"))
                 .containsEntry("dapr.io/app-token-secret", local.get("APP_API_TOKEN_SECRET"))
                 .doesNotContainKey("dapr.io/api-token-secret");
         int containerPort = at(deployment, "spec", "template", "spec", "containers", "0", "ports", "0", "containerPort");
@@ -110,6 +111,7 @@ class DeployManifestsTest {
         assertThat(annotations).containsEntry("dapr.io/app-id", local.get("GATEWAY_APP_ID"))
                 .containsEntry("dapr.io/http-port", local.get("GATEWAY_DAPR_HTTP_PORT"))
                 .containsEntry("dapr.io/config", local.get("DAPR_CONFIGURATION"))
+                .containsEntry("dapr.io/max-body-size", local.get("DAPR_MAX_BODY_SIZE"))
                 .containsEntry("dapr.io/api-token-secret", local.get("DAPR_API_TOKEN_SECRET"));
         int containerPort = at(deployment, "spec", "template", "spec", "containers", "0", "ports", "0", "containerPort");
         assertThat(String.valueOf(containerPort)).isEqualTo(local.get("GATEWAY_APP_PORT"));
