@@ -87,6 +87,16 @@ class ApiTest extends GatewayTestBase {
         assertThat(first).startsWith("classify-");
     }
 
+    @Test
+    void actorKeyThatWouldNotSurviveAUrlPathIs400() {
+        for (String key : new String[] {"a/b", "a?b", "a#b", "a%2Fb", "a;b", "..", "a b", "x".repeat(129)}) {
+            assertError(client.post().uri("/api/functions/classify").header("X-Actor-Key", key).bodyValue(TestFunctions.imageBytes("bird.bmp")).exchange(),
+                    HttpStatus.BAD_REQUEST, "bad_request", "X-Actor-Key must be");
+        }
+        client.post().uri("/api/functions/classify").header("X-Actor-Key", "user:alice@example.org").bodyValue(TestFunctions.imageBytes("bird.bmp"))
+                .exchange().expectStatus().isOk();
+    }
+
     private String keyed(String key) {
         return client.post().uri("/api/functions/classify").header("X-Actor-Key", key).bodyValue(TestFunctions.imageBytes("bird.bmp"))
                 .exchange().returnResult(byte[].class).getResponseHeaders().getFirst("X-Actor-Id");

@@ -40,8 +40,9 @@ class FunctionsController {
     Mono<ResponseEntity<byte[]>> invoke(@PathVariable String name, @RequestHeader(name = ACTOR_KEY, required = false) String key,
                                         ServerHttpRequest request) {
         FunctionManifest manifest = invoker.manifest(name);
+        String actorKey = ActorKeys.checked(key);
         return bodies.read(request)
-                .flatMap(input -> calls.call(name, input, key))
+                .flatMap(input -> calls.call(name, input, actorKey))
                 .map(done -> withInvocationHeaders(ResponseEntity.ok(), done)
                         .contentType(ContentTypes.of(done.output(), manifest.contentTypes().out()))
                         .body(done.output()));
