@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,7 +48,8 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     private final int actorsPerFunction;
     private final Duration actorCallGrace;
     private final ActorProxyBuilder<InvocationCounter> counters;
-    private final AtomicLong next = new AtomicLong();
+    /** Per function: one shared counter gave alternating classify and grayscale calls one actor id each. */
+    private final Map<String, AtomicLong> nextId = new ConcurrentHashMap<>();
     private final ClusterRegistry registry;
 
     /** @param manifests the functions the hosts serve, read from the gateway's functions directory */
@@ -68,7 +70,7 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     @Override
     public Mono<Invocation> invoke(String function, byte[] input, String key) {
         FunctionManifest manifest = manifest(function);
-        String actorId = key != null ? key : function + "-" + next.getAndIncrement() % idsFor(manifest);
+        String actorId = key != null ? key : function + "-" + nextId.computeIfAbsent(function, f -> new AtomicLong()).getAndIncrement() % idsFor(manifest);
         long start = System.nanoTime();
         Duration deadline = Duration.ofMillis(manifest.limits().timeoutMs()).plus(actorCallGrace);
         return answerWithin(deadline, "actor " + function + "/" + actorId,
