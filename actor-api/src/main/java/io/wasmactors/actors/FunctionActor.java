@@ -8,9 +8,6 @@ import reactor.core.publisher.Mono;
  * Payloads are raw bytes; Dapr's default serializer passes {@code byte[]} through.
  */
 public interface FunctionActor {
-    /** The name of {@link #call}, for callers that address it through the sidecar's HTTP API. */
-    String CALL = "call";
-
     // "returns" is how the SDK proxy learns the type inside Mono, which erasure hides.
 
     /** For any Dapr client: input bytes in, the function's output out; a failure is an actor error. */
@@ -21,7 +18,7 @@ public interface FunctionActor {
      * For the gateway: an {@link ActorRequest} in, an {@link ActorReply} out, so failures keep
      * their kind and a retried request is counted once.
      */
-    @ActorMethod(name = CALL, returns = byte[].class)
+    @ActorMethod(name = "call", returns = byte[].class)
     Mono<byte[]> call(byte[] request);
 
     @ActorMethod(name = "stats", returns = ActorStats.class)

@@ -1,8 +1,6 @@
 package io.wasmactors.gateway.dapr;
 
 import io.dapr.actors.client.ActorClient;
-import io.dapr.client.DaprHttp;
-import io.dapr.client.DaprHttpBuilder;
 import io.dapr.config.Properties;
 import io.wasmactors.gateway.GatewayProperties;
 import io.wasmactors.runtime.RuntimePaths;
@@ -15,25 +13,31 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** Dapr mode: functions run on actor hosts; this process only talks to its sidecar (DAPR_HTTP_PORT, DAPR_GRPC_PORT). */
+/** Dapr mode: functions run on actor hosts; this process only talks to its sidecar (DAPR_GRPC_PORT). */
 @Configuration
 @ConditionalOnProperty(name = "wasmactors.mode", havingValue = "dapr")
 class DaprConfiguration {
-    @Bean(destroyMethod = "close")
-    ActorClient actorClient() {
-        return new ActorClient();
+    /** Room in a reply for the function's output and the reply's header. */
+    private static final int REPLY_HEADER_ROOM = 64 * 1024;
+
+    @Bean
+    List<FunctionManifest> manifests(GatewayProperties properties) throws IOException {
+        return readManifests(properties.functionsDir() != null ? properties.functionsDir() : RuntimePaths.functions());
     }
 
+    /** gRPC takes at most 4 MiB per message by default; a reply carries up to the largest {@code maxOutputBytes}. */
     @Bean(destroyMethod = "close")
-    DaprHttp sidecarHttp() {
-        return new DaprHttpBuilder().build(new Properties());
+    ActorClient actorClient(List<FunctionManifest> manifests) {
+        long largestOutput = manifests.stream().mapToLong(manifest -> manifest.limits().maxOutputBytes()).max().orElse(0);
+        int maxReply = (int) Math.min(Integer.MAX_VALUE, largestOutput + REPLY_HEADER_ROOM);
+        return new ActorClient(new Properties(Map.of(Properties.GRPC_MAX_INBOUND_MESSAGE_SIZE_BYTES.getName(), Integer.toString(maxReply))));
     }
 
     @Bean
-    DaprFunctionInvoker daprFunctionInvoker(ActorClient client, DaprHttp sidecarHttp, GatewayProperties properties) throws IOException {
-        List<FunctionManifest> manifests = readManifests(properties.functionsDir() != null ? properties.functionsDir() : RuntimePaths.functions());
-        return new DaprFunctionInvoker(manifests, client, sidecarHttp, properties);
+    DaprFunctionInvoker daprFunctionInvoker(List<FunctionManifest> manifests, ActorClient client, GatewayProperties properties) {
+        return new DaprFunctionInvoker(manifests, client, properties);
     }
 
     private static List<FunctionManifest> readManifests(Path directory) throws IOException {
