@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * mode, so a key that works there works on a cluster.
  */
 final class ActorKeys {
-    static final int MAX_LENGTH = 128;
+    private static final int MAX_LENGTH = 128;
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~:@+=-]{0," + (MAX_LENGTH - 1) + "}");
 
     private ActorKeys() {
