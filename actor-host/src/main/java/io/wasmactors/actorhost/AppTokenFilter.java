@@ -24,7 +24,7 @@ import java.security.MessageDigest;
 @Component
 class AppTokenFilter implements WebFilter {
     static final String HEADER = "dapr-api-token";
-    /** daprd's default body limit is 4 MB. */
+    /** A refused caller is no sidecar of ours: reading its body is worth a little, not without bound. */
     private static final long MAX_DRAINED_BYTES = 16 << 20;
 
     private final byte[] token;
@@ -54,8 +54,8 @@ class AppTokenFilter implements WebFilter {
     /**
      * Refused, the request's body is discarded before the answer: answered while it was still
      * arriving, a kept-alive connection could leave the caller's next request unanswered
-     * (Reactor Netty 1.2.18; the gateway's BodyReadBeforeHandling). A body larger
-     * than any sidecar sends is not read: the connection closes after the answer instead.
+     * (Reactor Netty 1.2.18; the gateway's BodyReadBeforeHandling). A body over
+     * {@link #MAX_DRAINED_BYTES} or of undeclared length is not read: the connection closes after the answer instead.
      */
     private static Mono<Void> unread(ServerWebExchange exchange) {
         long length = exchange.getRequest().getHeaders().getContentLength();
