@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The gateway in Dapr mode over two actor hosts: real placement, Redis and daprd processes, no mocks. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaprActorsE2ETest {
+    /** A counter actor of its own, so the function counts stay as the other tests expect them. */
+    private static final String RETRIED = "retried-requests";
     private static LocalCluster cluster;
 
     @BeforeAll
@@ -169,10 +171,55 @@ class DaprActorsE2ETest {
         return ids;
     }
 
+    /**
+     * Dapr retries an actor call with its payload, so a request id counts once while it is
+     * among the latest 240 recorded; a failed call's id is taken back.
+     */
     @Test
     @Order(8)
+    void aRequestIdCountsOnceWhileItIsRecent() throws Exception {
+        record("first");
+        record("first");
+        assertThat(retriedCount()).isEqualTo(1);
+        for (int i = 0; i < 300; i++) {
+            record("other-" + i);
+        }
+        assertThat(retriedCount()).isEqualTo(301);
+        record("other-60");
+        assertThat(retriedCount()).as("one of the latest 240").isEqualTo(301);
+        record("first");
+        assertThat(retriedCount()).as("300 ids ago").isEqualTo(302);
+        forget("other-299");
+        forget("other-299");
+        assertThat(retriedCount()).isEqualTo(301);
+        record("other-299");
+        assertThat(retriedCount()).as("a retry of a call taken back").isEqualTo(302);
+    }
+
+    private static void record(String requestId) throws Exception {
+        counterMethod("record", ("{\"requestId\":\"" + requestId + "\",\"invokedAt\":\"2026-11-27T00:00:00Z\"}").getBytes());
+    }
+
+    private static void forget(String requestId) throws Exception {
+        counterMethod("forget", ("\"" + requestId + "\"").getBytes());
+    }
+
+    private static long retriedCount() throws Exception {
+        return Http.json(counterMethod("get", new byte[0])).get("count").asLong();
+    }
+
+    private static HttpResponse<byte[]> counterMethod(String method, byte[] body) throws Exception {
+        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/invocations/" + RETRIED + "/method/" + method,
+                body, cluster.apiToken());
+        assertThat(response.statusCode()).as(method + ": " + new String(response.body())).isBetween(200, 204);
+        return response;
+    }
+
+    @Test
+    @Order(9)
     void countersSurviveARestartOfTheActorHosts() throws Exception {
         assertThat(viaGateway("classify", "bird.bmp", null).statusCode()).isEqualTo(200);
+        long retried = retriedCount();
         JsonNode before = Http.getJson(cluster.gateway() + "/api/invokecount?api=classify");
         long count = Long.parseLong(before.get(0).asText().split("##")[1]);
         assertThat(count).isGreaterThanOrEqualTo(8);
@@ -185,6 +232,8 @@ class DaprActorsE2ETest {
         JsonNode after = Http.getJson(cluster.gateway() + "/api/invokecount?api=classify");
         assertThat(after.get(0).asText()).isEqualTo("invokeCount##" + count);
         assertThat(after.get(1).asText()).isEqualTo(before.get(1).asText());
+        record("other-290");
+        assertThat(retriedCount()).as("the latest request ids survive too").isEqualTo(retried);
         assertThat(viaGateway("classify", "bird.bmp", null).statusCode()).isEqualTo(200);
         assertThat(Http.getJson(cluster.gateway() + "/api/invokecount?api=classify").get(0).asText())
                 .isEqualTo("invokeCount##" + (count + 1));
@@ -192,7 +241,7 @@ class DaprActorsE2ETest {
 
     /** The count is written while the function runs; a function that fails takes it back. */
     @Test
-    @Order(9)
+    @Order(10)
     void aFailedCallIsNotCounted() throws Exception {
         long before = classifyCount();
         HttpResponse<byte[]> refused = Http.post(cluster.gateway() + "/api/functions/classify", "plain text".getBytes(), Map.of("X-Actor-Key", "refuses"));
@@ -204,7 +253,7 @@ class DaprActorsE2ETest {
 
     /** A host that hangs (here: its app frozen) holds a client no longer than the gateway's deadline. */
     @Test
-    @Order(10)
+    @Order(11)
     void aHungHostAnswers504AndServesAgainOnceItRecovers() throws Exception {
         HttpResponse<byte[]> first = viaGateway("classify", "bird.bmp", "frozen");
         assertThat(first.statusCode()).isEqualTo(200);
