@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Keep-alive connections after answers given before the request body was read: the
- * sequence that left a client waiting for its full timeout in the Dapr end-to-end test.
+ * Keep-alive connections after answers given before the request body was read (the
+ * sequence that left a client waiting for its full timeout in the Dapr end-to-end test),
+ * and after answers that came from another thread.
  */
 class KeepAliveTest extends GatewayTestBase {
     @LocalServerPort
@@ -56,6 +57,34 @@ class KeepAliveTest extends GatewayTestBase {
             assertThat(post(client, "/api/functions/nope", new byte[] {1}).statusCode()).isEqualTo(404);
             HttpResponse<byte[]> next = post(client, "/api/functions/classify", image);
             assertThat(next.statusCode()).as("request %d after an early 404", i).isEqualTo(200);
+        }
+    }
+
+    /**
+     * A function's answer comes from a worker; the function list's, at once. Without
+     * {@link KeepAliveReads} the second or third such pair went unanswered.
+     */
+    @Test
+    void quickAnswersAfterWorkerAnswersKeepTheConnectionReading() throws IOException {
+        byte[] image = TestFunctions.imageBytes("hot_dog.jpg");
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            for (int i = 0; i < 50; i++) {
+                out.write(("POST /api/functions/classify HTTP/1.1\r\nHost: test\r\nContent-Length: " + image.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.write(image);
+                out.flush();
+                String classified = readHead(in);
+                assertThat(classified).as("classify %d", i).startsWith("HTTP/1.1 200");
+                skipBody(in, classified);
+                out.write("GET /api/functions HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String listed = readHead(in);
+                assertThat(listed).as("function list %d", i).startsWith("HTTP/1.1 200");
+                skipBody(in, listed);
+            }
         }
     }
 
