@@ -1,6 +1,5 @@
 package io.wasmactors.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -54,7 +52,7 @@ public final class LoadBench {
         run(http, gateway, photo, small, mixed, clients, millis, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        Sampler.Samples samples = new Sampler.Samples(latencies.stream().mapToDouble(Double::doubleValue).toArray());
+        Sampler.Samples samples = Sampler.Samples.of(latencies);
         double throughput = latencies.size() / seconds;
         System.out.printf("%-22s %8.1f req/s   p50 %8.1f ms   p99 %8.1f ms   %d errors%n",
                 label, throughput, samples.median(), samples.percentile(99), errors.get());
@@ -62,12 +60,11 @@ public final class LoadBench {
         row.put("setup", label);
         row.put("clients", clients);
         row.put("load", mixed ? "classify + grayscale" : "classify");
-        row.put("throughput_rps", Math.round(throughput * 10) / 10.0);
-        row.put("p50_ms", Math.round(samples.median() * 10) / 10.0);
-        row.put("p99_ms", Math.round(samples.percentile(99) * 10) / 10.0);
+        row.put("throughput_rps", ResultRows.tenths(throughput));
+        row.put("p50_ms", ResultRows.tenths(samples.median()));
+        row.put("p99_ms", ResultRows.tenths(samples.percentile(99)));
         row.put("errors", errors.get());
-        Files.writeString(Path.of(args[5]), new ObjectMapper().writeValueAsString(row) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        ResultRows.append(Path.of(args[5]), row);
     }
 
     private static void run(HttpClient http, String gateway, byte[] photo, byte[] small, boolean mixed, int clients, long millis,

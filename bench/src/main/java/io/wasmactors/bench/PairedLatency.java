@@ -1,6 +1,5 @@
 package io.wasmactors.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,19 +38,18 @@ public final class PairedLatency {
         List<Double> daprMillis = new ArrayList<>();
         alternate(http, embedded, dapr, photo, millis, embeddedMillis, daprMillis);
 
-        double embeddedP50 = median(embeddedMillis);
-        double daprP50 = median(daprMillis);
+        double embeddedP50 = Sampler.Samples.of(embeddedMillis).median();
+        double daprP50 = Sampler.Samples.of(daprMillis).median();
         System.out.printf("%-40s embedded p50 %.1f ms   dapr p50 %.1f ms   overhead %.1f ms   (%d pairs)%n",
                 label, embeddedP50, daprP50, daprP50 - embeddedP50, daprMillis.size());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("setup", label);
         row.put("load", "classify, one at a time, alternating");
         row.put("pairs", daprMillis.size());
-        row.put("embedded_p50_ms", round(embeddedP50));
-        row.put("dapr_p50_ms", round(daprP50));
-        row.put("overhead_ms", round(daprP50 - embeddedP50));
-        Files.writeString(Path.of(args[6]), new ObjectMapper().writeValueAsString(row) + "\n",
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        row.put("embedded_p50_ms", ResultRows.tenths(embeddedP50));
+        row.put("dapr_p50_ms", ResultRows.tenths(daprP50));
+        row.put("overhead_ms", ResultRows.tenths(daprP50 - embeddedP50));
+        ResultRows.append(Path.of(args[6]), row);
     }
 
     private static void alternate(HttpClient http, URI embedded, URI dapr, byte[] photo, long millis,
@@ -76,11 +73,4 @@ public final class PairedLatency {
         return took;
     }
 
-    private static double median(List<Double> millis) {
-        return new Sampler.Samples(millis.stream().mapToDouble(Double::doubleValue).toArray()).median();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 10) / 10.0;
-    }
 }

@@ -2,6 +2,7 @@ package io.wasmactors.bench;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs a task after a warm-up and keeps the wall time of each round. The warm-up
@@ -15,6 +16,10 @@ final class Sampler {
     }
 
     record Samples(double[] millis) {
+        static Samples of(List<Double> millis) {
+            return new Samples(millis.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
         double median() {
             return percentile(50);
         }
