@@ -35,6 +35,7 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
     private static final int BUCKETS = 16;
     private static final int BUCKET_SIZE = 16;
     private static final TypeRef<List<String>> IDS = new TypeRef<>() { };
+    private static final TypeRef<Tally> TALLY_TYPE = TypeRef.get(Tally.class);
 
     /** The tally that {@link #buckets} belong to; null until they are read. */
     private Tally known;
@@ -81,12 +82,12 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
 
     @Override
     public Mono<InvocationCount> get() {
-        return stored(TALLY, TypeRef.get(Tally.class), Tally.NONE).map(tally -> new InvocationCount(tally.count(), tally.lastInvoked()));
+        return storedTally().map(tally -> new InvocationCount(tally.count(), tally.lastInvoked()));
     }
 
     /** The stored tally, with the request ids in memory read again unless they belong to it. */
     private Mono<Tally> current() {
-        return stored(TALLY, TypeRef.get(Tally.class), Tally.NONE).flatMap(tally -> tally.equals(known) ? Mono.just(tally)
+        return storedTally().flatMap(tally -> tally.equals(known) ? Mono.just(tally)
                 : Flux.range(0, BUCKETS)
                         .concatMap(n -> n * BUCKET_SIZE < tally.recorded() ? stored(BUCKET + n, IDS, List.<String>of()) : Mono.just(List.<String>of()))
                         .collectList()
@@ -115,6 +116,10 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
             }
         }
         return -1;
+    }
+
+    private Mono<Tally> storedTally() {
+        return stored(TALLY, TALLY_TYPE, Tally.NONE);
     }
 
     private <T> Mono<T> stored(String key, TypeRef<T> type, T absent) {
