@@ -1,10 +1,7 @@
 package io.wasmactors.bench;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,21 +53,8 @@ public final class PairedLatency {
                                   List<Double> embeddedMillis, List<Double> daprMillis) throws Exception {
         long end = System.currentTimeMillis() + millis;
         while (System.currentTimeMillis() < end) {
-            embeddedMillis.add(timedCall(http, embedded, photo));
-            daprMillis.add(timedCall(http, dapr, photo));
+            embeddedMillis.add(TimedCall.classify(http, embedded, photo, null));
+            daprMillis.add(TimedCall.classify(http, dapr, photo, null));
         }
     }
-
-    /** A failed call ends the run: a figure made of the calls that happened to succeed would mislead. */
-    private static double timedCall(HttpClient http, URI uri, byte[] photo) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(photo)).build();
-        long sent = System.nanoTime();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        double took = (System.nanoTime() - sent) / 1e6;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode());
-        }
-        return took;
-    }
-
 }
