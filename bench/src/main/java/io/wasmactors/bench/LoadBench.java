@@ -1,6 +1,5 @@
 package io.wasmactors.bench;
 
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
