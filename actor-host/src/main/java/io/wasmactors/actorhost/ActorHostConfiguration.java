@@ -57,6 +57,7 @@ class ActorHostConfiguration {
                                 ActorHostProperties properties, @Value("${server.port:8080}") int port) throws IOException {
         String name = properties.name() != null ? properties.name() : InetAddress.getLocalHost().getHostName() + ":" + port;
         ActorServices services = new ActorServices(runtime, wasmWorkers, name, actorClient, activeActors);
+        IdleTimeoutFloor.check(properties.idleTimeout(), runtime.registry().all().stream().map(RegisteredFunction::manifest).toList());
         ActorRuntime actors = ActorRuntime.getInstance();
         actors.getConfig().setActorIdleTimeout(properties.idleTimeout());
         List<String> types = runtime.registry().all().stream().map(RegisteredFunction::name).toList();

@@ -31,9 +31,9 @@ class DaprActorsE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The gateway waits for an actor the function's timeoutMs (10 s) and 5 s more: enough for the
-        // several-megabyte grayscale on Chicory while GraalWasm compiles beside it (it took 12 s once in CI).
-        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=3s",
+        // The gateway waits for an actor the function's timeoutMs (10 s) and 5 s more, the hung host's
+        // test waits as long. The idle timeout is the shortest a host accepts (IdleTimeoutFloor).
+        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=20s",
                 Map.of("WASMACTORS_GATEWAY_ARGS", "--wasmactors.actor-call-grace=5s"));
     }
 
@@ -159,7 +159,7 @@ class DaprActorsE2ETest {
         while (activeIds(hostUrl).contains("grayscale/idle-test") && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
         }
-        assertThat(activeIds(hostUrl)).as("deactivated after the 3 s idle timeout").doesNotContain("grayscale/idle-test");
+        assertThat(activeIds(hostUrl)).as("deactivated after the 20 s idle timeout").doesNotContain("grayscale/idle-test");
         JsonNode fresh = stats("grayscale", "idle-test");
         assertThat(fresh.get("calls").asLong()).as("a new activation starts from scratch").isZero();
     }
