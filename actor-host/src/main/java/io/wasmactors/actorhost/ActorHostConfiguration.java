@@ -55,9 +55,9 @@ class ActorHostConfiguration {
     @Bean
     ActorServices actorServices(FunctionRuntime runtime, Scheduler wasmWorkers, ActorClient actorClient, ActiveActors activeActors,
                                 ActorHostProperties properties, @Value("${server.port:8080}") int port) throws IOException {
+        IdleTimeoutFloor.check(properties.idleTimeout(), runtime.registry().all().stream().map(RegisteredFunction::manifest).toList());
         String name = properties.name() != null ? properties.name() : InetAddress.getLocalHost().getHostName() + ":" + port;
         ActorServices services = new ActorServices(runtime, wasmWorkers, name, actorClient, activeActors);
-        IdleTimeoutFloor.check(properties.idleTimeout(), runtime.registry().all().stream().map(RegisteredFunction::manifest).toList());
         ActorRuntime actors = ActorRuntime.getInstance();
         actors.getConfig().setActorIdleTimeout(properties.idleTimeout());
         List<String> types = runtime.registry().all().stream().map(RegisteredFunction::name).toList();

@@ -15,7 +15,7 @@ import java.util.Comparator;
  */
 final class IdleTimeoutFloor {
     /** As the gateway's default {@code wasmactors.actor-call-grace}. */
-    static final Duration BEYOND_TIME_LIMIT = Duration.ofSeconds(10);
+    private static final Duration BEYOND_TIME_LIMIT = Duration.ofSeconds(10);
 
     private IdleTimeoutFloor() {
     }
