@@ -9,37 +9,53 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A handler served by one engine until another, warming up on copies of the same
- * inputs in the background, answers them as fast; then the other serves. GraalWasm
- * interprets a module's first calls (grayscale: 5 s, then about 1 s each for a few
- * dozen calls) before Graal has compiled it, where Chicory answers in 90 ms after
- * its first call: callers get Chicory's answers meanwhile, and GraalWasm's speed after.
+ * inputs in the background, answers them as fast; then the other serves the inputs
+ * it has proven fast on. GraalWasm interprets a module's first calls (grayscale: 5 s,
+ * then about 1 s each for a few dozen calls) before Graal has compiled it, where
+ * Chicory answers in 90 ms after its first call: callers get Chicory's answers
+ * meanwhile, and GraalWasm's speed after.
+ *
+ * <p>Graal compiles for the inputs it has seen: the first 12-megapixel photo after
+ * grayscale's handover (proven on 200 KB photos) fell back to the interpreter and
+ * passed the 10 s limit, where Chicory takes 2.2 s. So the first engine stays: an
+ * input larger than any the successor has answered as fast as the first engine is
+ * served by the first engine (and, up to twice that size, run again on the successor
+ * in the background, so the proven size grows); a call that arrives while a background
+ * call holds the successor is served by the first engine too.
  *
  * <p>Background calls run on {@code shadows} one at a time and are skipped while one
  * runs, so warming up takes at most one core. A handler's state in its Wasm memory
- * does not carry over to the instance that takes over, as after any discarded instance.
+ * is not shared between the two engines' instances.
  */
 final class EngineHandoverInstance implements FunctionInstance {
-    /** Background calls in a row at least as fast as the serving instance's last call. */
+    /** Background calls in a row at least as fast as the first engine's before the successor serves. */
     private static final int FAST_IN_A_ROW = 3;
+    /**
+     * Once the successor serves, only inputs at most this many times the proven size are
+     * run in the background: far larger ones keep it in its interpreter for the whole time
+     * limit, a core taken from the callers for nothing.
+     */
+    private static final int PROVEN_SIZE_STEP = 2;
     private static final Logger LOG = LoggerFactory.getLogger(EngineHandoverInstance.class);
 
     private final String function;
-    private final FunctionInstance serving;
+    private final FunctionInstance first;
     private final FunctionInstance successor;
     private final Executor shadows;
     private final ReentrantLock successorInUse = new ReentrantLock();
-    private volatile long servingNanos = Long.MAX_VALUE;
+    /** The largest input the successor has answered in the background at least as fast as the first engine. */
+    private volatile long provenBytes = -1;
     private volatile boolean ready;
     private volatile boolean closed;
-    private boolean handedOver;
+    private boolean announced;
     /** Touched by background calls only, which run one at a time. */
     private int fastInARow;
     private long calls;
     private long failures;
 
-    EngineHandoverInstance(String function, FunctionInstance serving, FunctionInstance successor, Executor shadows) {
+    EngineHandoverInstance(String function, FunctionInstance first, FunctionInstance successor, Executor shadows) {
         this.function = function;
-        this.serving = serving;
+        this.first = first;
         this.successor = successor;
         this.shadows = shadows;
     }
@@ -48,18 +64,19 @@ final class EngineHandoverInstance implements FunctionInstance {
     public synchronized byte[] invoke(byte[] input) {
         calls++;
         try {
-            if (ready && !handedOver) {
-                handedOver = true;
-                serving.close();
-                LOG.info("{}: the warmed-up engine serves from call {} on", function, calls);
-            }
-            if (handedOver) {
-                return successor.invoke(input);
+            if (ready && input.length <= provenBytes && successorInUse.tryLock()) {
+                try {
+                    announceHandover();
+                    return successor.invoke(input);
+                } finally {
+                    successorInUse.unlock();
+                }
             }
             long start = System.nanoTime();
-            byte[] output = serving.invoke(input);
-            servingNanos = System.nanoTime() - start;
-            shadow(input);
+            byte[] output = first.invoke(input);
+            if (!ready || (input.length > provenBytes && input.length <= provenBytes * PROVEN_SIZE_STEP)) {
+                shadow(input, System.nanoTime() - start);
+            }
             return output;
         } catch (FunctionException e) {
             failures++;
@@ -67,19 +84,31 @@ final class EngineHandoverInstance implements FunctionInstance {
         }
     }
 
-    private void shadow(byte[] input) {
+    private void announceHandover() {
+        if (!announced) {
+            announced = true;
+            LOG.info("{}: the warmed-up engine serves from call {} on, inputs up to {} bytes", function, calls, provenBytes);
+        }
+    }
+
+    private void shadow(byte[] input, long firstEngineNanos) {
         try {
             shadows.execute(() -> inBackground(() -> {
                 long start = System.nanoTime();
                 try {
                     successor.invoke(input);
                 } catch (FunctionException e) {
-                    // The serving engine answered the caller; a failure here only delays the handover.
+                    // The first engine answered the caller; a failure here only delays the handover.
                     fastInARow = 0;
                     return;
                 }
-                fastInARow = System.nanoTime() - start <= servingNanos ? fastInARow + 1 : 0;
-                ready = fastInARow >= FAST_IN_A_ROW;
+                if (System.nanoTime() - start > firstEngineNanos) {
+                    fastInARow = 0;
+                    return;
+                }
+                fastInARow++;
+                provenBytes = Math.max(provenBytes, input.length);
+                ready = ready || fastInARow >= FAST_IN_A_ROW;
             }));
         } catch (RejectedExecutionException busy) {
             // A background call is running already; this input is not needed to warm up.
@@ -113,15 +142,23 @@ final class EngineHandoverInstance implements FunctionInstance {
         }
     }
 
+    /** Of the successor once it serves, unless a background call holds it: a stats read must not wait seconds. */
     @Override
     public synchronized InstanceStats stats() {
-        InstanceStats current = handedOver ? successor.stats() : serving.stats();
+        InstanceStats current = first.stats();
+        if (announced && successorInUse.tryLock()) {
+            try {
+                current = successor.stats();
+            } finally {
+                successorInUse.unlock();
+            }
+        }
         return new InstanceStats(function, calls, failures, current.instantiations(), current.warm(), current.memoryPages());
     }
 
     @Override
     public synchronized void warm() {
-        serving.warm();
+        first.warm();
         try {
             shadows.execute(() -> inBackground(successor::warm));
         } catch (RejectedExecutionException busy) {
@@ -132,7 +169,7 @@ final class EngineHandoverInstance implements FunctionInstance {
     @Override
     public synchronized void close() {
         closed = true;
-        serving.close();
+        first.close();
         closeSuccessorIfClosed();
     }
 }

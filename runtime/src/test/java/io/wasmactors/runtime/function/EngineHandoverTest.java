@@ -14,9 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A GraalWasm function is served by Chicory until GraalWasm, warming up in the background
- * on the same inputs, is as fast. Observed through testkit's echo, which prefixes each
- * answer with how many calls its instance has served: the successor has also served the
- * background calls, so its count runs ahead of the caller's.
+ * on the same inputs, is as fast on inputs of their size. Observed through testkit's echo,
+ * which prefixes each answer with how many calls its instance has served.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineHandoverTest {
@@ -38,27 +37,95 @@ class EngineHandoverTest {
         return Integer.parseInt(text.substring(0, text.indexOf(':')));
     }
 
+    private static byte[] echoInput(int bytes) {
+        byte[] input = new byte[bytes];
+        Arrays.fill(input, (byte) 'a');
+        return input;
+    }
+
+    /**
+     * Which engine answered: Chicory's echo counts exactly the calls Chicory served, while
+     * GraalWasm's also counts the background calls, a number the caller does not know.
+     */
+    private static final class Answers {
+        private final FunctionInstance echo;
+        private int byChicory;
+        private int calls;
+
+        Answers(FunctionInstance echo) {
+            this.echo = echo;
+        }
+
+        /** Calls with {@code input} until GraalWasm answers one; false if it did not within the deadline. */
+        boolean untilGraalWasmAnswers(byte[] input, long deadline) {
+            while (System.currentTimeMillis() < deadline) {
+                if (!byChicory(input)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        boolean byChicory(byte[] input) {
+            calls++;
+            byte[] answer = echo.invoke(input);
+            int served = servedBefore(answer);
+            assertThat(answer).hasSize(input.length + String.valueOf(served).length() + 1);
+            if (served == byChicory + 1) {
+                byChicory++;
+                return true;
+            }
+            return false;
+        }
+    }
+
     @Test
     void chicoryServesUntilGraalWasmIsAsFastThenGraalWasmDoes() {
-        byte[] input = new byte[32 << 10];
-        Arrays.fill(input, (byte) 'a');
+        byte[] input = echoInput(32 << 10);
         try (FunctionInstance echo = runtime.newInstance("testkit-echo")) {
-            long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
-            int calls = 0;
-            boolean handedOver = false;
-            while (!handedOver && System.currentTimeMillis() < deadline) {
-                calls++;
-                byte[] answer = echo.invoke(input);
-                assertThat(answer).hasSize(input.length + String.valueOf(servedBefore(answer)).length() + 1);
-                handedOver = servedBefore(answer) != calls;
-            }
-            assertThat(handedOver).as("GraalWasm took over within %d ms (%d calls)", TAKE_OVER_WITHIN_MS, calls).isTrue();
+            Answers answers = new Answers(echo);
+            assertThat(answers.untilGraalWasmAnswers(input, System.currentTimeMillis() + TAKE_OVER_WITHIN_MS))
+                    .as("GraalWasm took over within %d ms (%d calls)", TAKE_OVER_WITHIN_MS, answers.calls).isTrue();
 
-            // From now on only the caller's calls reach the successor.
-            int next = servedBefore(echo.invoke(input));
-            assertThat(servedBefore(echo.invoke(input))).isEqualTo(next + 1);
-            assertThat(echo.stats().calls()).isEqualTo(calls + 2);
+            // From now on the caller's calls reach GraalWasm (Chicory only while a background call holds it).
+            int byGraalWasm = 0;
+            for (int i = 0; i < 5; i++) {
+                byGraalWasm += answers.byChicory(input) ? 0 : 1;
+            }
+            assertThat(byGraalWasm).isGreaterThanOrEqualTo(4);
+            assertThat(echo.stats().calls()).isEqualTo(answers.calls);
             assertThat(echo.stats().warm()).isTrue();
+        }
+    }
+
+    @Test
+    void anInputUpToTwiceTheProvenSizeIsServedByChicoryUntilGraalWasmIsAsFastOnIt() {
+        byte[] proven = echoInput(32 << 10);
+        byte[] twice = echoInput(64 << 10);
+        try (FunctionInstance echo = runtime.newInstance("testkit-echo")) {
+            Answers answers = new Answers(echo);
+            long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
+            assertThat(answers.untilGraalWasmAnswers(proven, deadline)).as("GraalWasm took over on %d bytes", proven.length).isTrue();
+
+            assertThat(answers.byChicory(twice)).as("a larger input than GraalWasm has answered fast goes to Chicory").isTrue();
+            assertThat(answers.untilGraalWasmAnswers(twice, deadline))
+                    .as("GraalWasm serves the larger input once it answered it in the background as fast").isTrue();
+        }
+    }
+
+    @Test
+    void anInputFarLargerThanTheProvenSizeStaysOnChicory() {
+        byte[] proven = echoInput(32 << 10);
+        byte[] far = echoInput(256 << 10);
+        try (FunctionInstance echo = runtime.newInstance("testkit-echo")) {
+            Answers answers = new Answers(echo);
+            assertThat(answers.untilGraalWasmAnswers(proven, System.currentTimeMillis() + TAKE_OVER_WITHIN_MS)).isTrue();
+
+            // Not run in the background, so never proven: GraalWasm would interpret it.
+            for (int i = 0; i < 300; i++) {
+                assertThat(answers.byChicory(far)).as("call %d of %d bytes", i, far.length).isTrue();
+            }
+            assertThat(answers.byChicory(proven)).as("the proven size still goes to GraalWasm").isFalse();
         }
     }
 
