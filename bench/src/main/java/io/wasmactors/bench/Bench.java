@@ -61,12 +61,13 @@ public final class Bench {
 
     private void run(Path nativeGrayscale, String gateway) throws Exception {
         FunctionRuntime runtime = FunctionRuntime.load(functions, models);
-        // classify first: Graal keeps compiling grayscale in the background for a while after its figures.
+        // classify first, through the gateway too: Graal keeps compiling grayscale in the background for a while after its figures.
         double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
         double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
         double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
         double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
         double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
+        Double viaGateway = gateway == null ? null : record("classify: through the embedded gateway (HTTP)", http(gateway + "/api/functions/classify"));
         // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
         double grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
                 warm(runtime, "grayscale", GRAALWASM_WARM_UP, 20));
@@ -83,8 +84,7 @@ public final class Bench {
         ratio("classify process per call / warm", classifyProcess, classifyWarm);
         ratio("classify Wasm warm / native Java pipeline", classifyWarm, javaPipeline);
         ratio("classify Wasm warm / TFLite inference", classifyWarm, inference);
-        if (gateway != null) {
-            double viaGateway = record("classify: through the embedded gateway (HTTP)", http(gateway + "/api/functions/classify"));
+        if (viaGateway != null) {
             ratio("classify via gateway / native Java pipeline", viaGateway, javaPipeline);
         }
     }
