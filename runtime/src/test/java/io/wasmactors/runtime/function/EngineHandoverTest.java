@@ -49,7 +49,7 @@ class EngineHandoverTest {
      */
     private static final class Answers {
         private final FunctionInstance echo;
-        private int byChicory;
+        private int servedByChicory;
         private int calls;
 
         Answers(FunctionInstance echo) {
@@ -59,20 +59,21 @@ class EngineHandoverTest {
         /** Calls with {@code input} until GraalWasm answers one; false if it did not within the deadline. */
         boolean untilGraalWasmAnswers(byte[] input, long deadline) {
             while (System.currentTimeMillis() < deadline) {
-                if (!byChicory(input)) {
+                if (!answeredByChicory(input)) {
                     return true;
                 }
             }
             return false;
         }
 
-        boolean byChicory(byte[] input) {
+        /** Calls with {@code input}; true if Chicory answered. */
+        boolean answeredByChicory(byte[] input) {
             calls++;
             byte[] answer = echo.invoke(input);
             int served = servedBefore(answer);
             assertThat(answer).hasSize(input.length + String.valueOf(served).length() + 1);
-            if (served == byChicory + 1) {
-                byChicory++;
+            if (served == servedByChicory + 1) {
+                servedByChicory++;
                 return true;
             }
             return false;
@@ -90,7 +91,7 @@ class EngineHandoverTest {
             // From now on the caller's calls reach GraalWasm (Chicory only while a background call holds it).
             int byGraalWasm = 0;
             for (int i = 0; i < 5; i++) {
-                byGraalWasm += answers.byChicory(input) ? 0 : 1;
+                byGraalWasm += answers.answeredByChicory(input) ? 0 : 1;
             }
             assertThat(byGraalWasm).isGreaterThanOrEqualTo(4);
             assertThat(echo.stats().calls()).isEqualTo(answers.calls);
@@ -107,7 +108,7 @@ class EngineHandoverTest {
             long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
             assertThat(answers.untilGraalWasmAnswers(proven, deadline)).as("GraalWasm took over on %d bytes", proven.length).isTrue();
 
-            assertThat(answers.byChicory(twice)).as("a larger input than GraalWasm has answered fast goes to Chicory").isTrue();
+            assertThat(answers.answeredByChicory(twice)).as("a larger input than GraalWasm has answered fast goes to Chicory").isTrue();
             assertThat(answers.untilGraalWasmAnswers(twice, deadline))
                     .as("GraalWasm serves the larger input once it answered it in the background as fast").isTrue();
         }
@@ -123,9 +124,9 @@ class EngineHandoverTest {
 
             // Not run in the background, so never proven: GraalWasm would interpret it.
             for (int i = 0; i < 300; i++) {
-                assertThat(answers.byChicory(far)).as("call %d of %d bytes", i, far.length).isTrue();
+                assertThat(answers.answeredByChicory(far)).as("call %d of %d bytes", i, far.length).isTrue();
             }
-            assertThat(answers.byChicory(proven)).as("the proven size still goes to GraalWasm").isFalse();
+            assertThat(answers.answeredByChicory(proven)).as("the proven size still goes to GraalWasm").isFalse();
         }
     }
 
