@@ -13,6 +13,8 @@
 # random when unset) go to STATE_DIR/tokens.env, readable by the owner only;
 # every process's pid goes to STATE_DIR/pids/NAME.pid and its log to STATE_DIR/logs/NAME.log
 # (daprd and placement log at WASMACTORS_DAPR_LOG_LEVEL, warn by default; debug to trace a call).
+# WASMACTORS_DAPR_PROFILE=1 has every sidecar serve Go's pprof on 127.0.0.1 at the port
+# ports.env names <GATEWAY|HOSTn>_DAPR_PROFILE (go tool pprof http://127.0.0.1:PORT/debug/pprof/profile).
 # Stopping kills exactly those pids, so a cluster can run beside another one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -97,6 +99,12 @@ start_sidecar() {
               --config "$state/components/config.yaml" --log-level "$dapr_log_level" --dapr-graceful-shutdown-seconds 20
               --max-body-size "$DAPR_MAX_BODY_SIZE")
   [[ -n "$app_port" ]] && args+=(--app-port "$app_port" --app-protocol http)
+  if [[ -n "${WASMACTORS_DAPR_PROFILE:-}" ]]; then
+    local profile_port
+    profile_port="$(free_port)"
+    echo "${prefix}_DAPR_PROFILE=$profile_port" >>"$state/ports.env"
+    args+=(--enable-profiling --profile-port "$profile_port")
+  fi
   # The app token is what a sidecar shows its app, which refuses callers without it. The API
   # token guards the gateway's sidecar, the cluster's entry point; the hosts' sidecars go without,
   # as the Java SDK's ActorRuntime (1.16.1) sends no token on its state calls (DEVELOPERS.md).
