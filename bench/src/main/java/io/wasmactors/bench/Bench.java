@@ -37,15 +37,20 @@ public final class Bench {
     private static final Duration WASM_WARM_UP = Duration.ofSeconds(20);
     /** Graal compiles grayscale's functions in tiers over about a thousand calls (seen: 45 s on 2 cores, alone). */
     private static final Duration GRAALWASM_WARM_UP = Duration.ofSeconds(75);
+    /** Photos of other layouts take Graal longer to settle: after a varied warm-up it was still compiling a minute on. */
+    private static final Duration PHOTOS_WARM_UP = Duration.ofSeconds(120);
+    private static final int PHOTO_ROUNDS = 10;
 
     private final Path functions;
     private final Path models;
+    private final Path images;
     private final byte[] image;
     private final Map<String, Object> results = new LinkedHashMap<>();
 
     private Bench(Path functions, Path models, Path images) throws IOException {
         this.functions = functions;
         this.models = models;
+        this.images = images;
         this.image = Files.readAllBytes(images.resolve(IMAGE));
     }
 
@@ -73,7 +78,10 @@ public final class Bench {
                 warm(runtime, "grayscale", GRAALWASM_WARM_UP, 20));
         double grayscaleChicory = record("grayscale: Wasm, warm handler on Chicory",
                 warm(onEngine(new ChicoryEngine(4)), "grayscale", WASM_WARM_UP, 20));
-        double grayscaleNative = record("grayscale: native x86-64, same crate, in-process", nativeInProcess(nativeGrayscale));
+        NativeGrayscale nativeBuild = new NativeGrayscale(nativeGrayscale);
+        // The native harness reports its median of 40 rounds; kept as a one-sample figure.
+        double grayscaleNative = record("grayscale: native x86-64, same crate, in-process",
+                new Sampler.Samples(new double[] {nativeBuild.inProcessMedian(images.resolve(IMAGE), 40)}));
         double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeProcess(nativeGrayscale));
         ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
@@ -87,6 +95,40 @@ public final class Bench {
         if (viaGateway != null) {
             ratio("classify via gateway / native Java pipeline", viaGateway, javaPipeline);
         }
+        acrossPhotos(runtime, nativeBuild);
+    }
+
+    /** grayscale per photo of the images directory on both engines and natively, and the ratios of the sums. */
+    private void acrossPhotos(FunctionRuntime runtime, NativeGrayscale nativeBuild) throws Exception {
+        GrayscaleAcrossPhotos photos = new GrayscaleAcrossPhotos(images);
+        Map<String, Double> graalWasm;
+        try (FunctionInstance instance = runtime.newInstance("grayscale")) {
+            graalWasm = photos.wasm(instance, PHOTOS_WARM_UP, PHOTO_ROUNDS);
+        }
+        Map<String, Double> chicory;
+        try (FunctionInstance instance = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
+            chicory = photos.wasm(instance, WASM_WARM_UP, PHOTO_ROUNDS);
+        }
+        Map<String, Double> nativeMillis = photos.nativeInProcess(nativeBuild, 40);
+        Map<String, Object> perPhoto = new LinkedHashMap<>();
+        for (String photo : nativeMillis.keySet()) {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("graalwasm_p50_ms", round(graalWasm.get(photo)));
+            figures.put("chicory_p50_ms", round(chicory.get(photo)));
+            figures.put("native_in_process_ms", round(nativeMillis.get(photo)));
+            figures.put("graalwasm_over_native", round(graalWasm.get(photo) / nativeMillis.get(photo)));
+            perPhoto.put(photo, figures);
+            System.out.printf("grayscale of %-20s GraalWasm %7.2f ms   Chicory %7.2f ms   native %6.2f ms   %5.2fx%n",
+                    photo, graalWasm.get(photo), chicory.get(photo), nativeMillis.get(photo), graalWasm.get(photo) / nativeMillis.get(photo));
+        }
+        results.put("grayscale per photo (Wasm warmed on all of them in turn, " + PHOTO_ROUNDS + " rounds)", perPhoto);
+        double nativeSum = sum(nativeMillis);
+        ratio("grayscale, all photos: GraalWasm / native in-process (sums)", sum(graalWasm), nativeSum);
+        ratio("grayscale, all photos: Chicory / native in-process (sums)", sum(chicory), nativeSum);
+    }
+
+    private static double sum(Map<String, Double> millis) {
+        return millis.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private double record(String name, Sampler.Samples samples) {
@@ -172,21 +214,8 @@ public final class Bench {
         }
     }
 
-    private Sampler.Samples nativeInProcess(Path binary) throws Exception {
-        Path input = Files.createTempFile("bench", ".jpg");
-        Files.write(input, image);
-        Process process = new ProcessBuilder(binary.toString(), "--bench", "40", input.toString()).redirectErrorStream(true).start();
-        String median = new String(process.getInputStream().readAllBytes()).trim();
-        if (process.waitFor() != 0) {
-            throw new IOException("native grayscale failed: " + median);
-        }
-        // The native harness reports its median of 40 rounds; keep it as a one-sample figure.
-        return new Sampler.Samples(new double[] {Double.parseDouble(median)});
-    }
-
     private Sampler.Samples nativeProcess(Path binary) throws Exception {
-        Path input = Files.createTempFile("bench", ".jpg");
-        Files.write(input, image);
+        Path input = images.resolve(IMAGE);
         return Sampler.sample(2, 15, () -> {
             Process process = new ProcessBuilder(binary.toString()).redirectInput(input.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
