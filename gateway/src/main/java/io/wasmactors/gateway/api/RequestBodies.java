@@ -32,6 +32,7 @@ class RequestBodies {
                 })
                 .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLarge(limit))
                 .filter(bytes -> bytes.length > 0)
-                .switchIfEmpty(Mono.error(new BadRequest("the request has no body; send the input bytes (an image) as the body")));
+                // A supplier: an exception built up front would fill in its stack trace on every request.
+                .switchIfEmpty(Mono.error(() -> new BadRequest("the request has no body; send the input bytes (an image) as the body")));
     }
 }
