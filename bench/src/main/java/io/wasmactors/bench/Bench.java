@@ -82,7 +82,7 @@ public final class Bench {
         // The native harness reports its median of 40 rounds; kept as a one-sample figure.
         double grayscaleNative = record("grayscale: native x86-64, same crate, in-process",
                 new Sampler.Samples(new double[] {nativeBuild.inProcessMedian(images.resolve(IMAGE), 40)}));
-        double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeProcess(nativeGrayscale));
+        double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeBuild.processPerCall(images.resolve(IMAGE)));
         ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
         ratio("grayscale on Chicory / native in-process", grayscaleChicory, grayscaleNative);
@@ -212,17 +212,6 @@ public final class Bench {
                 execution.output(0);
             });
         }
-    }
-
-    private Sampler.Samples nativeProcess(Path binary) throws Exception {
-        Path input = images.resolve(IMAGE);
-        return Sampler.sample(2, 15, () -> {
-            Process process = new ProcessBuilder(binary.toString()).redirectInput(input.toFile())
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (process.waitFor() != 0) {
-                throw new IOException("native grayscale failed");
-            }
-        });
     }
 
     private Sampler.Samples http(String url) throws Exception {

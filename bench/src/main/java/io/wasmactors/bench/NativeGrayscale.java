@@ -3,7 +3,7 @@ package io.wasmactors.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** The native x86-64 build of grayscale's crate, timing itself over rounds in one process ({@code --bench}). */
+/** The native x86-64 build of grayscale's crate: timed in one process over rounds ({@code --bench}) or one process per call. */
 final class NativeGrayscale {
     private final Path binary;
 
@@ -19,5 +19,16 @@ final class NativeGrayscale {
             throw new IOException("native grayscale failed on " + input + ": " + median);
         }
         return Double.parseDouble(median);
+    }
+
+    /** A new process per call, like a server spawning a tool per request: input on stdin, output discarded. */
+    Sampler.Samples processPerCall(Path input) throws Exception {
+        return Sampler.sample(2, 15, () -> {
+            Process process = new ProcessBuilder(binary.toString()).redirectInput(input.toFile())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (process.waitFor() != 0) {
+                throw new IOException("native grayscale failed on " + input);
+            }
+        });
     }
 }
