@@ -31,6 +31,18 @@ fn spin(_: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
+/// Spins as many million rounds as the input's first line says (the rest pads it), then
+/// answers as echo does: work that does not follow the input's size.
+fn busy(input: &[u8]) -> Result<Vec<u8>, String> {
+    let first_line = input.split(|&b| b == b'\n').next().unwrap_or_default();
+    let mut x: u64 = 1;
+    // u64: usize is 32 bits on wasm32.
+    for _ in 0..number(first_line)? as u64 * 1_000_000 {
+        unsafe { std::ptr::write_volatile(&mut x, x.wrapping_mul(6364136223846793005).wrapping_add(1)) };
+    }
+    echo(input)
+}
+
 /// Keeps allocating 1 MiB blocks, touching each, until the allocator gives up.
 fn bomb(_: &[u8]) -> Result<Vec<u8>, String> {
     let mut blocks = Vec::new();
@@ -84,6 +96,7 @@ fn read_file(input: &[u8]) -> Result<Vec<u8>, String> {
 wasmactors_guest::export_handlers!(
     echo => echo,
     spin => spin,
+    busy => busy,
     bomb => bomb,
     trap => trap,
     panic => panic,

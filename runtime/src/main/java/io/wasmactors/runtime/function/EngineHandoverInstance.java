@@ -19,9 +19,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * grayscale's handover (proven on 200 KB photos) fell back to the interpreter and
  * passed the 10 s limit, where Chicory takes 2.2 s. So the first engine stays: an
  * input larger than any the successor has answered as fast as the first engine is
- * served by the first engine (and, up to twice that size, run again on the successor
- * in the background, so the proven size grows); a call that arrives while a background
- * call holds the successor is served by the first engine too.
+ * served by the first engine (and, if the first engine answered it within half a
+ * second, run again on the successor in the background, so the proven size grows);
+ * a call that arrives while a background call holds the successor is served by the
+ * first engine too. The first engine's time, not the size, decides which larger
+ * inputs are tried: with a step in size, 500 KB photos never reached a successor
+ * proven on 200 KB ones.
  *
  * <p>Background calls run on {@code shadows} one at a time and are skipped while one
  * runs, so warming up takes at most one core. A handler's state in its Wasm memory
@@ -31,11 +34,12 @@ final class EngineHandoverInstance implements FunctionInstance {
     /** Background calls in a row at least as fast as the first engine's before the successor serves. */
     private static final int FAST_IN_A_ROW = 3;
     /**
-     * Once the successor serves, only inputs at most this many times the proven size are
-     * run in the background: far larger ones keep it in its interpreter for the whole time
-     * limit, a core taken from the callers for nothing.
+     * Once the successor serves, a larger input than it has proven is run in the background
+     * only if the first engine answered it within this time: the successor, not compiled for
+     * it yet, takes several times as long, and far longer (the whole time limit, in its
+     * interpreter) on an input far beyond any it has seen: a core taken from the callers.
      */
-    private static final int PROVEN_SIZE_STEP = 2;
+    private static final long SHADOW_AT_MOST_NANOS = 500_000_000;
     private static final Logger LOG = LoggerFactory.getLogger(EngineHandoverInstance.class);
 
     private final String function;
@@ -74,8 +78,9 @@ final class EngineHandoverInstance implements FunctionInstance {
             }
             long start = System.nanoTime();
             byte[] output = first.invoke(input);
-            if (!ready || (input.length > provenBytes && input.length <= provenBytes * PROVEN_SIZE_STEP)) {
-                shadow(input, System.nanoTime() - start);
+            long firstEngineNanos = System.nanoTime() - start;
+            if (!ready || (input.length > provenBytes && firstEngineNanos <= SHADOW_AT_MOST_NANOS)) {
+                shadow(input, firstEngineNanos);
             }
             return output;
         } catch (FunctionException e) {
