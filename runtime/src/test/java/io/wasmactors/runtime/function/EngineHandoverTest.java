@@ -145,7 +145,10 @@ class EngineHandoverTest {
         }
     }
 
-    /** How many million rounds of testkit's busy take Chicory about {@code millis}, warm (measured twice: HotSpot keeps compiling). */
+    /**
+     * How many million rounds of testkit's busy take Chicory about {@code millis}, warm: measured
+     * three times, each run sized by the one before, as HotSpot keeps compiling.
+     */
     private static int millionRoundsChicoryTakes(int millis) throws Exception {
         FunctionRuntime chicory = new FunctionRuntime(Engines.only(new ChicoryEngine(1)), new ModelStore(), TestData.models());
         chicory.registry().register(new FunctionManifest("testkit-busy", "", FunctionKind.HANDLER, "busy", null, Map.of(),
