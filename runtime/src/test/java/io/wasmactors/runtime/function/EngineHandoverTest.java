@@ -31,9 +31,13 @@ class EngineHandoverTest {
     void start() throws Exception {
         runtime = new FunctionRuntime(Engines.byManifest(4), new ModelStore(), TestData.models());
         for (String handler : new String[] {"echo", "busy", "trap"}) {
-            runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
-                    null, null, null, null, 1, EngineChoice.GRAALWASM), TestData.testModules().resolve("testkit.wasm"));
+            registerTestkit(runtime, handler, EngineChoice.GRAALWASM);
         }
+    }
+
+    private static void registerTestkit(FunctionRuntime runtime, String handler, EngineChoice engine) throws Exception {
+        runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
+                null, null, null, null, 1, engine), TestData.testModules().resolve("testkit.wasm"));
     }
 
     private static int servedBefore(byte[] answer) {
@@ -151,8 +155,7 @@ class EngineHandoverTest {
      */
     private static int millionRoundsChicoryTakes(int millis) throws Exception {
         FunctionRuntime chicory = new FunctionRuntime(Engines.only(new ChicoryEngine(1)), new ModelStore(), TestData.models());
-        chicory.registry().register(new FunctionManifest("testkit-busy", "", FunctionKind.HANDLER, "busy", null, Map.of(),
-                null, null, null, null, 1, EngineChoice.CHICORY), TestData.testModules().resolve("testkit.wasm"));
+        registerTestkit(chicory, "busy", EngineChoice.CHICORY);
         int rounds = 20;
         try (FunctionInstance busy = chicory.newInstance("testkit-busy")) {
             for (int attempt = 0; attempt < 3; attempt++) {
