@@ -6,6 +6,7 @@ use wasmactors_guest::nn;
 
 thread_local! {
     static CALLS: Cell<u32> = Cell::new(0);
+    static ARMED_MILLIS: Cell<u64> = Cell::new(0);
 }
 
 fn number(input: &[u8]) -> Result<usize, String> {
@@ -31,14 +32,39 @@ fn spin(_: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
+fn first_line(input: &[u8]) -> &[u8] {
+    input.split(|&b| b == b'\n').next().unwrap_or_default()
+}
+
+// u64: usize is 32 bits on wasm32.
+fn spin_million_rounds(million_rounds: u64) {
+    let mut x: u64 = 1;
+    for _ in 0..million_rounds * 1_000_000 {
+        unsafe { std::ptr::write_volatile(&mut x, x.wrapping_mul(6364136223846793005).wrapping_add(1)) };
+    }
+}
+
 /// Spins as many million rounds as the input's first line says (the rest pads it), then
 /// answers as echo does: work that does not follow the input's size.
 fn busy(input: &[u8]) -> Result<Vec<u8>, String> {
-    let first_line = input.split(|&b| b == b'\n').next().unwrap_or_default();
-    let mut x: u64 = 1;
-    // u64: usize is 32 bits on wasm32.
-    for _ in 0..number(first_line)? as u64 * 1_000_000 {
-        unsafe { std::ptr::write_volatile(&mut x, x.wrapping_mul(6364136223846793005).wrapping_add(1)) };
+    spin_million_rounds(number(first_line(input))? as u64);
+    echo(input)
+}
+
+/// Answers as echo does; a first line `arm N` makes this instance spin for N milliseconds
+/// before its next answer. Slowness in one instance only, whatever the input, and whatever
+/// the engine's speed: as a deoptimized engine is slow where another engine's instance of
+/// the module is not.
+fn armed(input: &[u8]) -> Result<Vec<u8>, String> {
+    match first_line(input).strip_prefix(b"arm ") {
+        Some(millis) => ARMED_MILLIS.with(|armed| number(millis).map(|n| armed.set(n as u64)))?,
+        None => {
+            let spin = std::time::Duration::from_millis(ARMED_MILLIS.with(|armed| armed.replace(0)));
+            let start = std::time::Instant::now();
+            while start.elapsed() < spin {
+                spin_million_rounds(1);
+            }
+        }
     }
     echo(input)
 }
@@ -97,6 +123,7 @@ wasmactors_guest::export_handlers!(
     echo => echo,
     spin => spin,
     busy => busy,
+    armed => armed,
     bomb => bomb,
     trap => trap,
     panic => panic,

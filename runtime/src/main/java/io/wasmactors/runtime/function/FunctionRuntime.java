@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -19,11 +21,18 @@ public final class FunctionRuntime {
     private final FunctionRegistry registry;
     private final InstanceFactory factory;
     /** Background calls that warm engines up (EngineHandoverInstance): one at a time, the rest skipped. */
-    private final ExecutorService warmUpCalls = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>(), runnable -> {
-        Thread thread = new Thread(runnable, "wasm-engine-warm-up");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService warmUpCalls = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new SynchronousQueue<>(),
+            daemonThreads("wasm-engine-warm-up"));
+    /** The calls EngineHandoverInstance serves, so a caller can stop waiting for a slow engine: at most two per slot at a time. */
+    private final ExecutorService handedOverCalls = Executors.newCachedThreadPool(daemonThreads("wasm-handed-over-call"));
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     public FunctionRuntime(Engines engines, ModelStore models, Path modelsDir) {
         this.engines = engines;
@@ -71,8 +80,16 @@ public final class FunctionRuntime {
     private FunctionInstance handler(RegisteredFunction function) {
         EngineChoice chosen = function.manifest().engine();
         return engines.servesFirst(chosen)
-                .<FunctionInstance>map(first -> new EngineHandoverInstance(function.name(), new HandlerInstance(function, first, factory),
-                        new HandlerInstance(function, chosen, factory), warmUpCalls))
-                .orElseGet(() -> new HandlerInstance(function, chosen, factory));
+                .<FunctionInstance>map(first -> handOver(function.name(), handlerOn(function, first), handlerOn(function, chosen)))
+                .orElseGet(() -> handlerOn(function, chosen));
+    }
+
+    FunctionInstance handlerOn(RegisteredFunction function, EngineChoice engine) {
+        return new HandlerInstance(function, engine, factory);
+    }
+
+    /** {@code first} serves until {@code successor}, warming up on the same inputs, is as fast. */
+    FunctionInstance handOver(String function, FunctionInstance first, FunctionInstance successor) {
+        return new EngineHandoverInstance(function, first, successor, warmUpCalls, handedOverCalls);
     }
 }

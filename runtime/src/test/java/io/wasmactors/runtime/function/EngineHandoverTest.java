@@ -30,7 +30,7 @@ class EngineHandoverTest {
     @BeforeAll
     void start() throws Exception {
         runtime = new FunctionRuntime(Engines.byManifest(4), new ModelStore(), TestData.models());
-        for (String handler : new String[] {"echo", "busy", "trap"}) {
+        for (String handler : new String[] {"echo", "busy", "armed", "trap"}) {
             registerTestkit(runtime, handler, EngineChoice.GRAALWASM);
         }
     }
@@ -74,6 +74,12 @@ class EngineHandoverTest {
                 }
             }
             return false;
+        }
+
+        /** A call on Chicory's own instance, past the slot: counted, so later answers are still told apart. */
+        void callChicoryDirectly(FunctionInstance chicory, byte[] input) {
+            chicory.invoke(input);
+            servedByChicory++;
         }
 
         /** Calls with {@code input}; true if Chicory answered. */
@@ -173,6 +179,56 @@ class EngineHandoverTest {
         byte[] line = (millionRounds + "\n").getBytes(StandardCharsets.US_ASCII);
         System.arraycopy(line, 0, input, 0, line.length);
         return input;
+    }
+
+    /**
+     * Testkit's armed handler on both engines, handed over; {@code race} gets the slot and its
+     * two engines' instances, so each can be armed (made to spin on its next call) alone.
+     */
+    private void withArmedHandover(ArmedRace race) throws Exception {
+        RegisteredFunction armed = runtime.registry().get("testkit-armed");
+        FunctionInstance chicory = runtime.handlerOn(armed, EngineChoice.CHICORY);
+        FunctionInstance graalWasm = runtime.handlerOn(armed, EngineChoice.GRAALWASM);
+        try (FunctionInstance slot = runtime.handOver("testkit-armed", chicory, graalWasm)) {
+            Answers answers = new Answers(slot);
+            byte[] plain = echoInput(32 << 10);
+            long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
+            // Twice in a row, so no background call from before the handover is left.
+            assertThat(answers.untilGraalWasmAnswers(plain, deadline) && answers.untilGraalWasmAnswers(plain, deadline)).isTrue();
+            race.run(answers, chicory, graalWasm, plain);
+        }
+    }
+
+    private interface ArmedRace {
+        void run(Answers answers, FunctionInstance chicory, FunctionInstance graalWasm, byte[] plain) throws Exception;
+    }
+
+    private static byte[] arm(int millis) {
+        return ("arm " + millis + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void chicoryAnswersACallGraalWasmIsSlowOn() throws Exception {
+        withArmedHandover((answers, chicory, graalWasm, plain) -> {
+            graalWasm.invoke(arm(1000));
+            long start = System.nanoTime();
+            assertThat(answers.answeredByChicory(plain))
+                    .as("Chicory answers the call GraalWasm spins a second on (after %d ms)", (System.nanoTime() - start) / 1_000_000)
+                    .isTrue();
+        });
+    }
+
+    @Test
+    void graalWasmAnswersALongCallItFinishesBeforeChicoryRacingIt() throws Exception {
+        withArmedHandover((answers, chicory, graalWasm, plain) -> {
+            answers.callChicoryDirectly(chicory, arm(1500));
+            graalWasm.invoke(arm(300));
+            long start = System.nanoTime();
+            assertThat(answers.answeredByChicory(plain))
+                    .as("GraalWasm, spinning 300 ms, answers before Chicory, spinning 1.5 s from 50 ms on (after %d ms)",
+                            (System.nanoTime() - start) / 1_000_000)
+                    .isFalse();
+        });
     }
 
     @Test
