@@ -148,16 +148,16 @@ final class EngineHandoverInstance implements FunctionInstance {
      * successor meets late is most likely its time limit, not something the input did.
      */
     private CompletableFuture<byte[]> raceOnFirst(byte[] input, CompletableFuture<byte[]> bySuccessor) {
-        CompletableFuture<byte[]> firstAnswer = new CompletableFuture<>();
-        bySuccessor.thenAccept(firstAnswer::complete);
+        CompletableFuture<byte[]> earliest = new CompletableFuture<>();
+        bySuccessor.thenAccept(earliest::complete);
         CompletableFuture.supplyAsync(() -> first.invoke(input), servedCalls).whenComplete((output, failure) -> {
             if (failure == null) {
-                firstAnswer.complete(output);
+                earliest.complete(output);
             } else {
-                firstAnswer.completeExceptionally(failure);
+                earliest.completeExceptionally(failure);
             }
         });
-        return firstAnswer;
+        return earliest;
     }
 
     /** What the call threw, as the caller would have met it calling on its own thread. */
