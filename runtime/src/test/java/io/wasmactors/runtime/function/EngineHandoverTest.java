@@ -1,7 +1,6 @@
 package io.wasmactors.runtime.function;
 
 import io.wasmactors.runtime.TestData;
-import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
 import io.wasmactors.runtime.host.nn.ModelStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,14 +132,11 @@ class EngineHandoverTest {
 
     @Test
     void aLargerInputThatTakesChicoryLongIsNotRunOnGraalWasm() throws Exception {
-        byte[] proven = busyInput(0, 32 << 10);
-        byte[] slow = busyInput(millionRoundsChicoryTakes(1000), 64 << 10);
-        try (FunctionInstance busy = runtime.newInstance("testkit-busy")) {
-            Answers answers = new Answers(busy);
-            long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
-            // Twice in a row, so no background call from before the handover is left.
-            assertThat(answers.untilGraalWasmAnswers(proven, deadline) && answers.untilGraalWasmAnswers(proven, deadline)).isTrue();
+        withHandover("testkit-busy", busyInput(0, 32 << 10), (answers, chicory, graalWasm, proven) -> {
             int graalWasmCalls = answers.lastServed;
+            // Sized for four times the half second past which a larger input is not run in the
+            // background: Chicory's code kept compiling and answered later calls twice as fast.
+            byte[] slow = busyInput(millionRoundsChicoryTakes(2000, answers, chicory), 64 << 10);
 
             List<Long> slowMillis = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -152,24 +148,22 @@ class EngineHandoverTest {
                     .as("the proven size still goes to GraalWasm (slow calls took %s ms; GraalWasm's count %d before, %d now)",
                             slowMillis, graalWasmCalls, answers.lastServed).isFalse();
             assertThat(answers.lastServed).as("GraalWasm ran none of the slow calls in the background").isEqualTo(graalWasmCalls + 1);
-        }
+        });
     }
 
     /**
-     * How many million rounds of testkit's busy take Chicory about {@code millis}, warm: measured
-     * three times, each run sized by the one before, as HotSpot keeps compiling.
+     * How many million rounds of testkit's busy take the slot's own Chicory instance about
+     * {@code millis}: measured three times, each run sized by the one before, as HotSpot keeps
+     * compiling. On the instance that served the handover's calls, not a fresh one: a fresh
+     * instance's code, less compiled, measured five times slower and sized the input too small.
      */
-    private static int millionRoundsChicoryTakes(int millis) throws Exception {
-        FunctionRuntime chicory = new FunctionRuntime(Engines.only(new ChicoryEngine(1)), new ModelStore(), TestData.models());
-        registerTestkit(chicory, "busy", EngineChoice.CHICORY);
+    private static int millionRoundsChicoryTakes(int millis, Answers answers, FunctionInstance chicory) {
         int rounds = 20;
-        try (FunctionInstance busy = chicory.newInstance("testkit-busy")) {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                long start = System.nanoTime();
-                busy.invoke(busyInput(rounds, 16));
-                double perMillionMillis = (System.nanoTime() - start) / 1e6 / rounds;
-                rounds = Math.max(20, (int) Math.ceil(millis / perMillionMillis));
-            }
+        for (int attempt = 0; attempt < 3; attempt++) {
+            long start = System.nanoTime();
+            answers.callChicoryDirectly(chicory, busyInput(rounds, 16));
+            double perMillionMillis = (System.nanoTime() - start) / 1e6 / rounds;
+            rounds = Math.max(20, (int) Math.ceil(millis / perMillionMillis));
         }
         return rounds;
     }
@@ -182,25 +176,29 @@ class EngineHandoverTest {
     }
 
     /**
-     * Testkit's armed handler on both engines, handed over; {@code race} gets the slot and its
-     * two engines' instances, so each can be armed (made to spin on its next call) alone.
+     * {@code function} on both engines, handed over once GraalWasm answers {@code plain};
+     * {@code test} gets the slot and its two engines' instances, so each can be called alone.
      */
-    private void withArmedHandover(ArmedRace race) throws Exception {
-        RegisteredFunction armed = runtime.registry().get("testkit-armed");
-        FunctionInstance chicory = runtime.handlerOn(armed, EngineChoice.CHICORY);
-        FunctionInstance graalWasm = runtime.handlerOn(armed, EngineChoice.GRAALWASM);
-        try (FunctionInstance slot = runtime.handOver("testkit-armed", chicory, graalWasm)) {
+    private void withHandover(String function, byte[] plain, HandedOver test) throws Exception {
+        RegisteredFunction registered = runtime.registry().get(function);
+        FunctionInstance chicory = runtime.handlerOn(registered, EngineChoice.CHICORY);
+        FunctionInstance graalWasm = runtime.handlerOn(registered, EngineChoice.GRAALWASM);
+        try (FunctionInstance slot = runtime.handOver(function, chicory, graalWasm)) {
             Answers answers = new Answers(slot);
-            byte[] plain = echoInput(32 << 10);
             long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
             // Twice in a row, so no background call from before the handover is left.
             assertThat(answers.untilGraalWasmAnswers(plain, deadline) && answers.untilGraalWasmAnswers(plain, deadline)).isTrue();
-            race.run(answers, chicory, graalWasm, plain);
+            test.run(answers, chicory, graalWasm, plain);
         }
     }
 
-    private interface ArmedRace {
+    private interface HandedOver {
         void run(Answers answers, FunctionInstance chicory, FunctionInstance graalWasm, byte[] plain) throws Exception;
+    }
+
+    /** Testkit's armed handler handed over, so each engine's instance can be armed (made to spin on its next call) alone. */
+    private void withArmedHandover(HandedOver race) throws Exception {
+        withHandover("testkit-armed", echoInput(32 << 10), race);
     }
 
     private static byte[] arm(int millis) {
