@@ -20,18 +20,20 @@ import java.util.NoSuchElementException;
  * failed call's count can be taken back.
  *
  * <p>The Java SDK forgets an actor's state at the start of every call and reads
- * each key it touches again from the sidecar (twice for {@code contains} then
- * {@code get}). So this actor reads only its small tally per call and keeps the
- * request ids in memory, reading them again when the tally shows that another
- * activation (on another host) wrote since; and it keeps the ids in 16 buckets
- * of 16, so a call rewrites one bucket. One list of 256 ids, read twice and
- * written once per call (30 KB of JSON), cost the host ~2 ms of CPU per call.
+ * each key it touches again from the sidecar: a key it writes without having read
+ * it in the call, too (to tell an added key from an updated one). So a call reads
+ * and writes one small key, the {@link Tally}, which also holds the ids of the
+ * bucket being filled; every 16th call moves them to one of 16 buckets, and the
+ * buckets stay in memory, read again when the tally shows that another activation
+ * (on another host) wrote since. One list of 256 ids, read twice and written once
+ * per call (30 KB of JSON), cost the host ~2 ms of CPU per call; with the filling
+ * bucket in a key of its own, each call read two keys.
  */
 public class InvocationCounterActor extends AbstractActor implements InvocationCounter {
     /** The key of the {@link Tally}: it holds an {@link InvocationCount}'s fields, so counts written before it still read. */
     private static final String TALLY = "count";
     private static final String BUCKET = "recent-";
-    /** The last 240 to 256 request ids: when a bucket's turn comes again, its 16 ids go. */
+    /** The last 256 to 271 request ids: 16 full buckets and the one being filled, which replaces the oldest. */
     private static final int BUCKETS = 16;
     private static final int BUCKET_SIZE = 16;
     private static final TypeRef<List<String>> IDS = new TypeRef<>() { };
@@ -46,37 +48,58 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
     }
 
     /**
-     * @param recorded how many request ids were ever recorded: where the next one goes,
-     *                 and (with the rest) whether the ids in memory are current
+     * @param recorded how many request ids were ever recorded: which bucket the filling one
+     *                 replaces, and (with the rest) whether the buckets in memory are current
+     * @param filling  the latest ids, not yet in a bucket (none in a tally an earlier version wrote)
      */
-    record Tally(long count, String lastInvoked, long recorded) {
-        static final Tally NONE = new Tally(0, null, 0);
+    record Tally(long count, String lastInvoked, long recorded, List<String> filling) {
+        static final Tally NONE = new Tally(0, null, 0, List.of());
+
+        Tally {
+            filling = filling == null ? List.of() : List.copyOf(filling);
+        }
+
+        /** The bucket the filling ids go to when full: the oldest. */
+        int bucket() {
+            return (int) (recorded / BUCKET_SIZE % BUCKETS);
+        }
     }
 
     @Override
     public Mono<Void> record(Invocation invocation) {
         return current().flatMap(tally -> {
-            if (bucketHolding(invocation.requestId()) >= 0) {
+            String id = invocation.requestId();
+            if (tally.filling().contains(id) || bucketHolding(id) >= 0) {
                 return Mono.empty();
             }
-            int bucket = (int) (tally.recorded() / BUCKET_SIZE % BUCKETS);
-            List<String> ids = new ArrayList<>(tally.recorded() % BUCKET_SIZE == 0 ? List.of() : buckets.get(bucket));
-            ids.add(invocation.requestId());
-            return write(new Tally(tally.count() + 1, invocation.invokedAt(), tally.recorded() + 1), bucket, ids);
+            List<String> filling = new ArrayList<>(tally.filling());
+            filling.add(id);
+            Tally next = new Tally(tally.count() + 1, invocation.invokedAt(), tally.recorded() + 1, filling);
+            if (next.recorded() % BUCKET_SIZE != 0) {
+                return write(next);
+            }
+            return writeBucket(tally.bucket(), filling)
+                    .then(write(new Tally(next.count(), next.lastInvoked(), next.recorded(), List.of())));
         });
     }
 
     @Override
     public Mono<Void> forget(String requestId) {
         return current().flatMap(tally -> {
+            // The last-invoked time stays: it is of a call that ran, if not to its end.
+            if (tally.filling().contains(requestId)) {
+                List<String> filling = new ArrayList<>(tally.filling());
+                filling.remove(requestId);
+                return write(new Tally(tally.count() - 1, tally.lastInvoked(), tally.recorded(), filling));
+            }
             int bucket = bucketHolding(requestId);
             if (bucket < 0) {
                 return Mono.empty();
             }
             List<String> ids = new ArrayList<>(buckets.get(bucket));
             ids.remove(requestId);
-            // The last-invoked time stays: it is of a call that ran, if not to its end.
-            return write(new Tally(tally.count() - 1, tally.lastInvoked(), tally.recorded()), bucket, ids);
+            return writeBucket(bucket, ids)
+                    .then(write(new Tally(tally.count() - 1, tally.lastInvoked(), tally.recorded(), tally.filling())));
         });
     }
 
@@ -85,7 +108,7 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
         return storedTally().map(tally -> new InvocationCount(tally.count(), tally.lastInvoked()));
     }
 
-    /** The stored tally, with the request ids in memory read again unless they belong to it. */
+    /** The stored tally, with the buckets in memory read again unless they belong to it. */
     private Mono<Tally> current() {
         return storedTally().flatMap(tally -> tally.equals(known) ? Mono.just(tally)
                 : Flux.range(0, BUCKETS)
@@ -103,10 +126,14 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
      * Memory takes the change now; Dapr saves it when the call ends. Should that save
      * fail, the stored tally differs from {@link #known} and the next call reads again.
      */
-    private Mono<Void> write(Tally tally, int bucket, List<String> ids) {
-        buckets.set(bucket, ids);
+    private Mono<Void> write(Tally tally) {
         known = tally;
-        return getActorStateManager().set(BUCKET + bucket, ids).then(getActorStateManager().set(TALLY, tally));
+        return getActorStateManager().set(TALLY, tally);
+    }
+
+    private Mono<Void> writeBucket(int bucket, List<String> ids) {
+        buckets.set(bucket, ids);
+        return getActorStateManager().set(BUCKET + bucket, ids);
     }
 
     private int bucketHolding(String requestId) {

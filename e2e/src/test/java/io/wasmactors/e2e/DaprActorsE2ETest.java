@@ -174,7 +174,7 @@ class DaprActorsE2ETest {
 
     /**
      * Dapr retries an actor call with its payload, so a request id counts once while it is
-     * among the latest 240 recorded; a failed call's id is taken back.
+     * among the latest 256 recorded; a failed call's id is taken back.
      */
     @Test
     @Order(8)
@@ -195,6 +195,10 @@ class DaprActorsE2ETest {
         assertThat(retriedCount()).isEqualTo(301);
         record("other-299");
         assertThat(retriedCount()).as("a retry of a call taken back").isEqualTo(302);
+        forget("other-250");
+        assertThat(retriedCount()).as("taken back from a full bucket, not the filling one").isEqualTo(301);
+        record("other-250");
+        assertThat(retriedCount()).isEqualTo(302);
     }
 
     private static void record(String requestId) throws Exception {
