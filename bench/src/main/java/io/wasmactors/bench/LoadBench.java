@@ -20,7 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Throughput and latency of one gateway under a closed-loop load, loopback only:
  * mixed requests (classify of a photo, grayscale of a small image) or classify alone.
  *
- * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify [WARM_UP_SECONDS]]
+ * With {@code NAME=PID,...} it also reports each named process's CPU per call over the measured
+ * load (not the warm-up).
+ *
+ * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify [WARM_UP_SECONDS [NAME=PID,...]]]
  */
 public final class LoadBench {
     /**
@@ -40,6 +43,7 @@ public final class LoadBench {
         int clients = Integer.parseInt(args[4]);
         boolean mixed = args.length < 7 || args[6].equals("mixed");
         long warmUpMillis = (args.length < 8 ? DEFAULT_WARM_UP_SECONDS : Long.parseLong(args[7])) * 1000;
+        ProcessCpu processes = ProcessCpu.of(args.length < 9 ? "" : args[8]);
         byte[] photo = Files.readAllBytes(images.resolve("hot_dog.jpg"));
         byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
         HttpClient http = HttpClient.newHttpClient();
@@ -47,9 +51,11 @@ public final class LoadBench {
         run(http, gateway, photo, small, mixed, clients, warmUpMillis, new ArrayList<>(), new AtomicInteger());
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        Map<String, Long> cpuBefore = processes.ticks();
         long start = System.nanoTime();
         run(http, gateway, photo, small, mixed, clients, millis, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> cpuAfter = processes.ticks();
 
         Sampler.Samples samples = Sampler.Samples.of(latencies);
         double throughput = latencies.size() / seconds;
@@ -63,6 +69,11 @@ public final class LoadBench {
         row.put("p50_ms", ResultRows.tenths(samples.median()));
         row.put("p99_ms", ResultRows.tenths(samples.percentile(99)));
         row.put("errors", errors.get());
+        if (!processes.isEmpty() && !latencies.isEmpty()) {
+            Map<String, Double> cpu = ProcessCpu.perCall(cpuBefore, cpuAfter, latencies.size());
+            System.out.printf("%-22s CPU per call (ms): %s%n", "", cpu);
+            row.put("cpu_ms_per_call", cpu);
+        }
         ResultRows.append(Path.of(args[5]), row);
     }
 
