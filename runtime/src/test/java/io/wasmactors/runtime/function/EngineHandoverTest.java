@@ -30,13 +30,9 @@ class EngineHandoverTest {
     void start() throws Exception {
         runtime = new FunctionRuntime(Engines.byManifest(4), new ModelStore(), TestData.models());
         for (String handler : new String[] {"echo", "busy", "armed", "trap"}) {
-            registerTestkit(runtime, handler, EngineChoice.GRAALWASM);
+            runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
+                    null, null, null, null, 1, EngineChoice.GRAALWASM), TestData.testModules().resolve("testkit.wasm"));
         }
-    }
-
-    private static void registerTestkit(FunctionRuntime runtime, String handler, EngineChoice engine) throws Exception {
-        runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
-                null, null, null, null, 1, engine), TestData.testModules().resolve("testkit.wasm"));
     }
 
     private static int servedBefore(byte[] answer) {
