@@ -28,7 +28,7 @@ import java.util.Map;
  * {@code wasmactors bench}: every figure of the table is measured in this one run,
  * on the same inputs, and every ratio is computed from two figures of this run.
  *
- * <p>Usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL]
+ * <p>Usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL GATEWAY_PID]
  */
 public final class Bench {
     private static final String IMAGE = "hot_dog.jpg";
@@ -55,16 +55,20 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 5) {
-            System.err.println("usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL]");
+        if (args.length != 5 && args.length != 7) {
+            System.err.println("usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL GATEWAY_PID]");
             System.exit(64);
         }
         Bench bench = new Bench(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
-        bench.run(Path.of(args[3]), args.length > 5 ? args[5] : null);
+        bench.run(Path.of(args[3]), args.length > 5 ? new Gateway(args[5], ProcessCpu.of("gateway=" + args[6])) : null);
         bench.write(Path.of(args[4]));
     }
 
-    private void run(Path nativeGrayscale, String gateway) throws Exception {
+    /** The embedded gateway the HTTP figure is taken through, and its process, whose compiler the warm-up waits for. */
+    private record Gateway(String url, ProcessCpu process) {
+    }
+
+    private void run(Path nativeGrayscale, Gateway gateway) throws Exception {
         FunctionRuntime runtime = FunctionRuntime.load(functions, models);
         // classify first, through the gateway too: Graal keeps compiling grayscale in the background for a while after its figures.
         double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
@@ -72,7 +76,7 @@ public final class Bench {
         double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
         double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone());
         double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
-        Double viaGateway = gateway == null ? null : record("classify: through the embedded gateway (HTTP)", http(gateway + "/api/functions/classify"));
+        Double viaGateway = gateway == null ? null : record("classify: through the embedded gateway (HTTP)", http(gateway));
         // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
         double grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
                 warm(runtime, "grayscale", GRAALWASM_WARM_UP, 20));
@@ -103,11 +107,11 @@ public final class Bench {
         GrayscaleAcrossPhotos photos = new GrayscaleAcrossPhotos(images);
         Map<String, Double> graalWasm;
         try (FunctionInstance instance = runtime.newInstance("grayscale")) {
-            graalWasm = photos.wasm(instance, PHOTOS_WARM_UP, PHOTO_ROUNDS);
+            graalWasm = photos.wasm("GraalWasm", instance, PHOTOS_WARM_UP, PHOTO_ROUNDS);
         }
         Map<String, Double> chicory;
         try (FunctionInstance instance = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
-            chicory = photos.wasm(instance, WASM_WARM_UP, PHOTO_ROUNDS);
+            chicory = photos.wasm("Chicory", instance, WASM_WARM_UP, PHOTO_ROUNDS);
         }
         Map<String, Double> nativeMillis = photos.nativeInProcess(nativeBuild, 40);
         Map<String, Object> perPhoto = new LinkedHashMap<>();
@@ -136,8 +140,15 @@ public final class Bench {
         figure.put("p50_ms", round(samples.median()));
         figure.put("p99_ms", round(samples.percentile(99)));
         figure.put("rounds", samples.millis().length);
+        String warmUp = "";
+        if (samples.warmUpSeconds() > 0) {
+            figure.put("warm_up_s", Math.round(samples.warmUpSeconds()));
+            figure.put("warm_up_settled", samples.settled());
+            warmUp = String.format(", after %.0f s of warm-up%s", samples.warmUpSeconds(), samples.settled() ? "" : ", not settled");
+        }
         results.put(name, figure);
-        System.out.printf("%-62s p50 %9.2f ms   p99 %9.2f ms   (%d rounds)%n", name, samples.median(), samples.percentile(99), samples.millis().length);
+        System.out.printf("%-62s p50 %9.2f ms   p99 %9.2f ms   (%d rounds%s)%n",
+                name, samples.median(), samples.percentile(99), samples.millis().length, warmUp);
         return samples.median();
     }
 
@@ -214,10 +225,11 @@ public final class Bench {
         }
     }
 
-    private Sampler.Samples http(String url) throws Exception {
+    private Sampler.Samples http(Gateway gateway) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
+        String url = gateway.url() + "/api/functions/classify";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
-        return Sampler.sample(10, WASM_WARM_UP, 40, () -> {
+        return Sampler.sample(10, WASM_WARM_UP, 40, gateway.process(), () -> {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException(url + " answered " + response.statusCode());

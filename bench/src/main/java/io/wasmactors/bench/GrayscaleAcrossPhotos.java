@@ -29,16 +29,18 @@ final class GrayscaleAcrossPhotos {
         }
     }
 
-    /** The median time of each photo on {@code instance}, after {@code warmUp} of calls in turn over all photos. */
-    Map<String, Double> wasm(FunctionInstance instance, Duration warmUp, int rounds) throws IOException {
+    /**
+     * The median time of each photo on {@code instance} (on {@code engine}), after at least {@code warmUp} of
+     * calls in turn over all photos, until they settle (Sampler, in blocks of three passes).
+     */
+    Map<String, Double> wasm(String engine, FunctionInstance instance, Duration warmUp, int rounds) throws Exception {
         Map<String, byte[]> inputs = new LinkedHashMap<>();
         for (Map.Entry<String, Path> photo : photos.entrySet()) {
             inputs.put(photo.getKey(), Files.readAllBytes(photo.getValue()));
         }
-        long warmUntil = System.nanoTime() + warmUp.toNanos();
-        while (System.nanoTime() < warmUntil) {
-            inputs.values().forEach(instance::invoke);
-        }
+        Sampler.Samples warmUpPasses = Sampler.sample(1, warmUp, 3, () -> inputs.values().forEach(instance::invoke));
+        System.out.printf("grayscale of all photos on %s: warmed up for %.0f s%s%n",
+                engine, warmUpPasses.warmUpSeconds(), warmUpPasses.settled() ? "" : " (not settled)");
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, byte[]> input : inputs.entrySet()) {

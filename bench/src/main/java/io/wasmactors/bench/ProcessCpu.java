@@ -2,9 +2,11 @@ package io.wasmactors.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU time of named local processes (user + system, from {@code /proc/PID/stat}), so a load
@@ -32,6 +34,11 @@ final class ProcessCpu {
         return new ProcessCpu(pids);
     }
 
+    /** This JVM, whose compiler threads a warm-up in process waits for. */
+    static ProcessCpu self() {
+        return of("self=" + ProcessHandle.current().pid());
+    }
+
     boolean isEmpty() {
         return pids.isEmpty();
     }
@@ -40,12 +47,39 @@ final class ProcessCpu {
     Map<String, Long> ticks() throws IOException {
         Map<String, Long> ticks = new LinkedHashMap<>();
         for (Map.Entry<String, Long> process : pids.entrySet()) {
-            String stat = Files.readString(Path.of("/proc", process.getValue().toString(), "stat"));
-            // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            ticks.put(process.getKey(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            ticks.put(process.getKey(), cpuTicks(Path.of("/proc", process.getValue().toString(), "stat")));
         }
         return ticks;
+    }
+
+    /**
+     * The CPU time so far of the processes' JIT compiler threads (HotSpot's "C1/C2
+     * CompilerThread", Truffle's "TruffleCompilerThread"), in milliseconds. A thread that ended
+     * takes its time with it; compiler threads end only after idling, so little is lost.
+     */
+    double compilerMillis() throws IOException {
+        long ticks = 0;
+        for (long pid : pids.values()) {
+            try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path thread : threads.toList()) {
+                    try {
+                        if (Files.readString(thread.resolve("comm")).contains("Compiler")) {
+                            ticks += cpuTicks(thread.resolve("stat"));
+                        }
+                    } catch (NoSuchFileException ended) {
+                        // ended between the listing and the read
+                    }
+                }
+            }
+        }
+        return ticks * MILLIS_PER_TICK;
+    }
+
+    private static long cpuTicks(Path stat) throws IOException {
+        String line = Files.readString(stat);
+        // Fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 12th and 13th.
+        String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** Milliseconds of CPU per call of each process between two {@link #ticks()}, and their sum as {@code all}. */

@@ -8,20 +8,36 @@ import java.util.List;
  * Runs a task after a warm-up and keeps the wall time of each round. The warm-up
  * lasts a number of rounds and at least a time: the JVM compiles a Wasm module's
  * bytecode in the background for seconds, and rounds measured before that ends
- * measure the compiler, not the function. After that time it goes on, up to as
- * long again, while the task still gets faster: Graal compiles in tiers, and on a
- * slow day its last tier came after the time (a grayscale figure of 23.9 ms where
- * the same photo took 16.9 ms minutes later).
+ * measure the compiler, not the function. After that time it goes on in blocks of
+ * rounds until, for a few blocks in a row, the task has stopped getting faster and
+ * the JIT compilers of the process doing the work have stayed nearly idle. A fixed
+ * time alone was too short on a slow day: on a machine four times slower than
+ * usual grayscale measured 56.0 ms after its warm-up where the same photo took
+ * 28.2 ms minutes later, as Graal was still compiling.
  */
 final class Sampler {
-    /** A block of rounds whose median is above this share of the block before's has stopped getting faster. */
-    private static final double SETTLED = 0.98;
+    /** A block whose median is below this share of the best block's is still getting faster. */
+    private static final double FASTER = 0.98;
+    /** A block during which the compiler threads ran more than this share of its wall time is still compiling. */
+    private static final double COMPILING = 0.05;
+    /** Blocks in a row neither faster nor compiling that end the warm-up. */
+    private static final int SETTLED_BLOCKS = 3;
+    /** How many times the minimum warm-up the settling may take before the figures are taken anyway. */
+    private static final int SETTLE_LIMIT = 4;
 
     interface Task {
         void run() throws Exception;
     }
 
-    record Samples(double[] millis) {
+    /**
+     * The wall time of each measured round, how long the warm-up before them took, and
+     * whether it settled or ran out of time (the figures are then taken anyway).
+     */
+    record Samples(double[] millis, double warmUpSeconds, boolean settled) {
+        Samples(double[] millis) {
+            this(millis, 0, true);
+        }
+
         static Samples of(List<Double> millis) {
             return new Samples(millis.stream().mapToDouble(Double::doubleValue).toArray());
         }
@@ -41,25 +57,52 @@ final class Sampler {
     private Sampler() {
     }
 
+    /** {@code warmUp} rounds, then {@code rounds} measured: for tasks that do not warm up, such as a new process per call. */
     static Samples sample(int warmUp, int rounds, Task task) throws Exception {
-        return sample(warmUp, Duration.ZERO, rounds, task);
-    }
-
-    static Samples sample(int warmUp, Duration warmUpAtLeast, int rounds, Task task) throws Exception {
-        long warmUntil = System.nanoTime() + warmUpAtLeast.toNanos();
-        for (int i = 0; i < warmUp || System.nanoTime() < warmUntil; i++) {
+        for (int i = 0; i < warmUp; i++) {
             task.run();
         }
-        long settleUntil = System.nanoTime() + warmUpAtLeast.toNanos();
-        Samples previous = rounds(rounds, task);
-        while (System.nanoTime() < settleUntil) {
-            Samples next = rounds(rounds, task);
-            if (next.median() > previous.median() * SETTLED) {
-                return next;
-            }
-            previous = next;
+        return rounds(rounds, task);
+    }
+
+    /** Warmed up as the class says, watching this process's compilers. */
+    static Samples sample(int warmUp, Duration warmUpAtLeast, int rounds, Task task) throws Exception {
+        return sample(warmUp, warmUpAtLeast, rounds, ProcessCpu.self(), task);
+    }
+
+    /** Warmed up as the class says, watching the compilers of {@code watched} (the process that runs the task's work). */
+    static Samples sample(int warmUp, Duration warmUpAtLeast, int rounds, ProcessCpu watched, Task task) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < warmUp || System.nanoTime() - start < warmUpAtLeast.toNanos(); i++) {
+            task.run();
         }
-        return previous;
+        long giveUpAt = System.nanoTime() + warmUpAtLeast.multipliedBy(SETTLE_LIMIT).toNanos();
+        long blockStart = System.nanoTime();
+        Block block = Block.of(rounds, task, watched);
+        double bestMedian = block.samples().median();
+        int calmBlocks = 0;
+        while (calmBlocks < SETTLED_BLOCKS && System.nanoTime() < giveUpAt) {
+            blockStart = System.nanoTime();
+            block = Block.of(rounds, task, watched);
+            boolean faster = block.samples().median() < bestMedian * FASTER;
+            calmBlocks = faster || block.compiling() ? 0 : calmBlocks + 1;
+            bestMedian = Math.min(bestMedian, block.samples().median());
+        }
+        return new Samples(block.samples().millis(), (blockStart - start) / 1e9, calmBlocks == SETTLED_BLOCKS);
+    }
+
+    private record Block(Samples samples, double compilerShare) {
+        static Block of(int rounds, Task task, ProcessCpu watched) throws Exception {
+            double compilerBefore = watched.compilerMillis();
+            long start = System.nanoTime();
+            Samples samples = rounds(rounds, task);
+            double wallMillis = (System.nanoTime() - start) / 1e6;
+            return new Block(samples, (watched.compilerMillis() - compilerBefore) / wallMillis);
+        }
+
+        boolean compiling() {
+            return compilerShare > COMPILING;
+        }
     }
 
     private static Samples rounds(int rounds, Task task) throws Exception {
