@@ -144,7 +144,7 @@ public final class Bench {
         if (samples.warmUpSeconds() > 0) {
             figure.put("warm_up_s", Math.round(samples.warmUpSeconds()));
             figure.put("warm_up_settled", samples.settled());
-            warmUp = String.format(", after %.0f s of warm-up%s", samples.warmUpSeconds(), samples.settled() ? "" : ", not settled");
+            warmUp = ", after " + samples.warmUpSummary();
         }
         results.put(name, figure);
         System.out.printf("%-62s p50 %9.2f ms   p99 %9.2f ms   (%d rounds%s)%n",

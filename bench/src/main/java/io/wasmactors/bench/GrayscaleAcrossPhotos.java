@@ -39,8 +39,7 @@ final class GrayscaleAcrossPhotos {
             inputs.put(photo.getKey(), Files.readAllBytes(photo.getValue()));
         }
         Sampler.Samples warmUpPasses = Sampler.sample(1, warmUp, 3, () -> inputs.values().forEach(instance::invoke));
-        System.out.printf("grayscale of all photos on %s: warmed up for %.0f s%s%n",
-                engine, warmUpPasses.warmUpSeconds(), warmUpPasses.settled() ? "" : " (not settled)");
+        System.out.printf("grayscale of all photos on %s: %s%n", engine, warmUpPasses.warmUpSummary());
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, byte[]> input : inputs.entrySet()) {

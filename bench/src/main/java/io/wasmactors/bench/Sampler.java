@@ -42,6 +42,11 @@ final class Sampler {
             return new Samples(millis.stream().mapToDouble(Double::doubleValue).toArray());
         }
 
+        /** "151 s of warm-up", with ", not settled" when it ran out of time. */
+        String warmUpSummary() {
+            return String.format("%.0f s of warm-up%s", warmUpSeconds, settled ? "" : ", not settled");
+        }
+
         double median() {
             return percentile(50);
         }
