@@ -31,9 +31,10 @@ class DaprActorsE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        // The gateway waits for an actor the function's timeoutMs (10 s) and 5 s more, the hung host's
-        // test waits as long. The idle timeout is the shortest a host accepts (IdleTimeoutFloor).
-        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=20s",
+        // The gateway waits for an actor the function's timeoutMs (classify: 10 s) and 5 s more, the hung
+        // host's test waits as long. The idle timeout is the shortest a host accepts (IdleTimeoutFloor:
+        // grayscale's 30 s and 10 s more).
+        cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=40s",
                 Map.of("WASMACTORS_GATEWAY_ARGS", "--wasmactors.actor-call-grace=5s"));
     }
 
@@ -155,11 +156,11 @@ class DaprActorsE2ETest {
         String host = first.headers().firstValue("X-Host").orElseThrow();
         String hostUrl = cluster.host(Integer.parseInt(host.substring(4)));
         assertThat(activeIds(hostUrl)).contains("grayscale/idle-test");
-        long deadline = System.currentTimeMillis() + 90_000;
+        long deadline = System.currentTimeMillis() + 120_000;
         while (activeIds(hostUrl).contains("grayscale/idle-test") && System.currentTimeMillis() < deadline) {
             Thread.sleep(500);
         }
-        assertThat(activeIds(hostUrl)).as("deactivated after the 20 s idle timeout").doesNotContain("grayscale/idle-test");
+        assertThat(activeIds(hostUrl)).as("deactivated after the 40 s idle timeout").doesNotContain("grayscale/idle-test");
         JsonNode fresh = stats("grayscale", "idle-test");
         assertThat(fresh.get("calls").asLong()).as("a new activation starts from scratch").isZero();
     }

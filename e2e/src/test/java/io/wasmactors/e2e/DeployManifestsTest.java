@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -143,13 +144,19 @@ class DeployManifestsTest {
     }
 
     @Test
-    void everyFunctionHasARetryPolicy() throws IOException {
-        Map<String, Object> actors = at(kind("components/resiliency.yaml", "Resiliency"), "spec", "targets", "actors");
+    void everyFunctionHasARetryPolicyWhoseTimeoutOutlastsItsTimeLimit() throws IOException {
+        Map<String, Object> resiliency = kind("components/resiliency.yaml", "Resiliency");
+        Map<String, Object> actors = at(resiliency, "spec", "targets", "actors");
         ObjectMapper json = new ObjectMapper();
         try (Stream<Path> manifests = Files.list(root.resolve("functions"))) {
             for (Path manifest : manifests.map(dir -> dir.resolve("function.json")).filter(Files::exists).toList()) {
                 JsonNode function = json.readTree(manifest.toFile());
-                assertThat(actors).as("resiliency target for " + manifest).containsKey(function.get("name").asText());
+                String name = function.get("name").asText();
+                assertThat(actors).as("resiliency target for " + manifest).containsKey(name);
+                String timeout = at(resiliency, "spec", "policies", "timeouts", at(actors, name, "timeout"));
+                assertThat(Duration.parse("PT" + timeout.toUpperCase()))
+                        .as("Dapr's timeout for %s against its timeoutMs", name)
+                        .isGreaterThan(Duration.ofMillis(function.get("limits").get("timeoutMs").asLong()));
             }
         }
         assertThat(actors).containsKey("invocations");

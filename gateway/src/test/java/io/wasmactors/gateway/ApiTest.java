@@ -44,7 +44,7 @@ class ApiTest extends GatewayTestBase {
                 .expectBody()
                 .jsonPath("$[?(@.name == 'classify')].kind").isEqualTo("handler")
                 .jsonPath("$[?(@.name == 'classify')].contentTypes.out").isEqualTo("application/json")
-                .jsonPath("$[?(@.name == 'grayscale')].limits.timeoutMs").isEqualTo(10000)
+                .jsonPath("$[?(@.name == 'grayscale')].limits.timeoutMs").isEqualTo(30000)
                 .jsonPath("$[?(@.name == 'imageinfo')].kind").isEqualTo("command");
     }
 
