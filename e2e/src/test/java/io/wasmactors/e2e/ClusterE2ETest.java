@@ -162,14 +162,18 @@ class ClusterE2ETest {
     @Test
     @Order(7)
     void aGracefulStopLosesNoCall() throws Exception {
-        List<Load.Outcome> outcomes = Load.run(cluster.gateway(), 3, 12_000, 4_000, () -> cluster.stopHost(2, "TERM"));
-        System.out.printf("graceful stop: %d requests in 12 s, host2 stopped at 4 s, %d failed%n", outcomes.size(),
+        List<Load.Outcome> outcomes = Load.run(cluster.gateway(), 3, 20_000, 4_000, () -> cluster.stopHost(2, "TERM"));
+        System.out.printf("graceful stop: %d requests in 20 s, host2 stopped at 4 s, %d failed%n", outcomes.size(),
                 outcomes.stream().filter(o -> !o.ok()).count());
-        assertThat(outcomes.stream().filter(o -> !o.ok()).toList()).isEmpty();
-        // Counted by when they were sent, not how many: a host added just before is still cold and
-        // the actors of host2 activate again elsewhere, so throughput here depends on the machine.
-        assertThat(outcomes.stream().filter(o -> o.atMs() < 4_000).count()).as("calls sent before the stop").isGreaterThanOrEqualTo(3);
-        assertThat(outcomes.stream().filter(o -> o.atMs() >= 4_000).count()).as("calls sent after the stop began").isGreaterThanOrEqualTo(3);
+        String timeline = Load.timeline(outcomes);
+        assertThat(outcomes.stream().filter(o -> !o.ok()).toList()).as(timeline).isEmpty();
+        // Counted by when they were sent, not how many: the actors of host2 activate again on a host
+        // added just before, whose first calls took up to 10.6 s here (a slow day), so throughput
+        // after the stop depends on the machine; 16 s leave room for that.
+        assertThat(outcomes.stream().filter(o -> o.atMs() < 4_000).count()).as("calls sent before the stop:%n%s", timeline)
+                .isGreaterThanOrEqualTo(3);
+        assertThat(outcomes.stream().filter(o -> o.atMs() >= 4_000).count()).as("calls sent after the stop began:%n%s", timeline)
+                .isGreaterThanOrEqualTo(3);
     }
 
     private static long invokeCount(String function) throws Exception {
