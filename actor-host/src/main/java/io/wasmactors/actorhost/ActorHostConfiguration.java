@@ -32,7 +32,7 @@ class ActorHostConfiguration {
         FunctionRuntime runtime = properties.functions().isEmpty()
                 ? FunctionRuntime.load(functions, models)
                 : FunctionRuntime.load(functions, models, properties.functions());
-        runtime.registry().all().forEach(RegisteredFunction::module);
+        runtime.compileAll();
         return runtime;
     }
 

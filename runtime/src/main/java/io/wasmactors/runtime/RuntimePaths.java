@@ -4,8 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the runtime finds models and function modules. Each is a system property,
- * else an environment variable, else a default next to the project checkout.
+ * Where the runtime finds models and function modules, and keeps compiled code. Each is a
+ * system property, else an environment variable, else a default.
  */
 public final class RuntimePaths {
     private RuntimePaths() {
@@ -19,6 +19,16 @@ public final class RuntimePaths {
     /** {@code wasmactors.functions} / {@code WASMACTORS_FUNCTIONS}, else {@code functions/target/wasm}. */
     public static Path functions() {
         return configured("wasmactors.functions", "WASMACTORS_FUNCTIONS", "functions/target/wasm");
+    }
+
+    /**
+     * {@code wasmactors.cache} / {@code WASMACTORS_CACHE}, else {@code ~/.cache/wasmactors}: what is
+     * kept between runs (compiled modules; the scripts' Dapr build). Made when first needed.
+     */
+    public static Path cache() {
+        String value = System.getProperty("wasmactors.cache", System.getenv("WASMACTORS_CACHE"));
+        return (value != null && !value.isBlank() ? Path.of(value) : Path.of(System.getProperty("user.home"), ".cache", "wasmactors"))
+                .toAbsolutePath().normalize();
     }
 
     private static Path configured(String property, String variable, String fallback) {

@@ -3,7 +3,6 @@ package io.wasmactors.gateway.embedded;
 import io.wasmactors.gateway.GatewayProperties;
 import io.wasmactors.runtime.RuntimePaths;
 import io.wasmactors.runtime.function.FunctionRuntime;
-import io.wasmactors.runtime.function.RegisteredFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +21,7 @@ class RuntimeConfiguration {
         FunctionRuntime runtime = FunctionRuntime.load(
                 properties.functionsDir() != null ? properties.functionsDir() : RuntimePaths.functions(),
                 properties.modelsDir() != null ? properties.modelsDir() : RuntimePaths.models());
-        runtime.registry().all().forEach(RegisteredFunction::module);
+        runtime.compileAll();
         return runtime;
     }
 }

@@ -2,6 +2,7 @@ package io.wasmactors.runtime.function;
 
 import io.wasmactors.runtime.engine.WasmEngine;
 import io.wasmactors.runtime.engine.chicory.ChicoryEngine;
+import io.wasmactors.runtime.engine.chicory.CompiledCodeDirectory;
 import io.wasmactors.runtime.engine.graalwasm.GraalWasmEngine;
 
 import java.util.EnumMap;
@@ -20,10 +21,13 @@ public final class Engines {
         this.handsOver = handsOver;
     }
 
-    /** Each function on the engine its manifest names, GraalWasm ones served by Chicory until compiled. */
-    public static Engines byManifest(long cachedModulesPerEngine) {
+    /**
+     * Each function on the engine its manifest names, GraalWasm ones served by Chicory until compiled;
+     * Chicory keeps its compiled code in {@code chicoryCode} when there is one.
+     */
+    public static Engines byManifest(long cachedModulesPerEngine, Optional<CompiledCodeDirectory> chicoryCode) {
         return new Engines(Map.of(
-                EngineChoice.CHICORY, () -> new ChicoryEngine(cachedModulesPerEngine),
+                EngineChoice.CHICORY, () -> new ChicoryEngine(cachedModulesPerEngine, chicoryCode),
                 EngineChoice.GRAALWASM, () -> new GraalWasmEngine(cachedModulesPerEngine)), true);
     }
 

@@ -1,5 +1,7 @@
 package io.wasmactors.runtime.function;
 
+import io.wasmactors.runtime.RuntimePaths;
+import io.wasmactors.runtime.engine.chicory.CompiledCodeDirectory;
 import io.wasmactors.runtime.host.nn.ModelStore;
 
 import java.io.IOException;
@@ -61,7 +63,22 @@ public final class FunctionRuntime {
     }
 
     private static FunctionRuntime withManifestEngines(Path modelsDir) {
-        return new FunctionRuntime(Engines.byManifest(CACHED_MODULES), new ModelStore(), modelsDir);
+        return new FunctionRuntime(Engines.byManifest(CACHED_MODULES, CompiledCodeDirectory.under(RuntimePaths.cache())),
+                new ModelStore(), modelsDir);
+    }
+
+    /**
+     * Compiles every module a registered function's calls can use, including the engine that serves
+     * a handler while its own warms up, so that no first call waits for a compiler.
+     */
+    public void compileAll() {
+        for (RegisteredFunction function : registry.all()) {
+            EngineChoice chosen = function.manifest().engine();
+            if (function.manifest().kind() == FunctionKind.HANDLER) {
+                engines.servesFirst(chosen).ifPresent(function::module);
+            }
+            function.module(chosen);
+        }
     }
 
     public FunctionRegistry registry() {

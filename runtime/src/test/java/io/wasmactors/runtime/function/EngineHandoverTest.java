@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +29,7 @@ class EngineHandoverTest {
 
     @BeforeAll
     void start() throws Exception {
-        runtime = new FunctionRuntime(Engines.byManifest(4), new ModelStore(), TestData.models());
+        runtime = new FunctionRuntime(Engines.byManifest(4, Optional.empty()), new ModelStore(), TestData.models());
         for (String handler : new String[] {"echo", "busy", "armed", "trap"}) {
             runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
                     null, null, null, null, 1, EngineChoice.GRAALWASM), TestData.testModules().resolve("testkit.wasm"));
