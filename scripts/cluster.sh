@@ -125,7 +125,7 @@ start_host() {
   source "$state/ports.env"
   local app="HOST${n}_APP" http="HOST${n}_DAPR_HTTP" grpc="HOST${n}_DAPR_GRPC"
   DAPR_HTTP_PORT="${!http}" DAPR_GRPC_PORT="${!grpc}" APP_API_TOKEN="$APP_API_TOKEN" launch "host$n" \
-    java $jvm_flags $ACTOR_HOST_JAVA_OPTIONS -jar "$root/actor-host/target/wasmactors-actor-host.jar" \
+    java $jvm_flags $ACTOR_HOST_JAVA_OPTIONS -jar "$root/actor-host/target/extracted/wasmactors-actor-host.jar" \
       --server.port="${!app}" --wasmactors.host.name="host$n" \
       --wasmactors.host.functions-dir="$functions_dir" --wasmactors.host.models-dir="$models_dir" \
       ${WASMACTORS_HOST_ARGS:-} $(host_args "$n")
@@ -173,7 +173,7 @@ TOKENS
 
   start_sidecar gateway "$GATEWAY_APP_ID" "" GATEWAY
   DAPR_HTTP_PORT="$GATEWAY_DAPR_HTTP" DAPR_GRPC_PORT="$GATEWAY_DAPR_GRPC" DAPR_API_TOKEN="$DAPR_API_TOKEN" launch gateway \
-    java $jvm_flags -jar "$root/gateway/target/wasmactors-gateway.jar" --server.port="$GATEWAY_PORT" \
+    java $jvm_flags -jar "$root/gateway/target/extracted/wasmactors-gateway.jar" --server.port="$GATEWAY_PORT" \
       --wasmactors.mode=dapr --wasmactors.functions-dir="$functions_dir" ${WASMACTORS_GATEWAY_ARGS:-}
   wait_for gateway "http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 }
