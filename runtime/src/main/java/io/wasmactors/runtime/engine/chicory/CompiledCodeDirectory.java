@@ -22,7 +22,7 @@ import java.util.Properties;
  * loads a module's classes instead of compiling them. Chicory's own directory cache is not
  * published for the Chicory version used here. Entries are written to a temporary file and
  * moved into place, so processes can share the directory. The directory is per Chicory version,
- * as one compiler's code is not meant for another's runtime, and readable by its owner only:
+ * as one compiler's code is not meant for another's runtime, and open to its owner only:
  * whoever can write it can run code in the process.
  */
 public final class CompiledCodeDirectory implements Cache {
