@@ -150,17 +150,21 @@ class EngineHandoverTest {
 
     /**
      * How many million rounds of testkit's busy take the slot's own Chicory instance about
-     * {@code millis}: measured three times, each run sized by the one before, as HotSpot keeps
-     * compiling. On the instance that served the handover's calls, not a fresh one: a fresh
-     * instance's code, less compiled, measured five times slower and sized the input too small.
+     * {@code millis}: each run sized by the one before, until a run sized for {@code millis}
+     * takes within a quarter of it. Three runs were not enough: HotSpot keeps compiling, and
+     * after the handover Graal's compiler can hold the other core, so early runs measured up to
+     * ten times slower than the calls after them (CI: sized for 2 s, they took 0.2-0.3 s). On
+     * the instance that served the handover's calls, not a fresh one: a fresh instance's code,
+     * less compiled, measured five times slower and sized the input too small.
      */
     private static int millionRoundsChicoryTakes(int millis, Answers answers, FunctionInstance chicory) {
         int rounds = 20;
-        for (int attempt = 0; attempt < 3; attempt++) {
+        double tookMillis = 0;
+        for (int attempt = 0; attempt < 8 && Math.abs(tookMillis - millis) > millis / 4.0; attempt++) {
             long start = System.nanoTime();
             answers.callChicoryDirectly(chicory, busyInput(rounds, 16));
-            double perMillionMillis = (System.nanoTime() - start) / 1e6 / rounds;
-            rounds = Math.max(20, (int) Math.ceil(millis / perMillionMillis));
+            tookMillis = (System.nanoTime() - start) / 1e6;
+            rounds = Math.max(20, (int) Math.ceil(millis / (tookMillis / rounds)));
         }
         return rounds;
     }
