@@ -13,12 +13,12 @@ public final class RuntimePaths {
 
     /** {@code wasmactors.models} / {@code WASMACTORS_MODELS}, else {@code ../shared/models}. */
     public static Path models() {
-        return configured("wasmactors.models", "WASMACTORS_MODELS", "../shared/models");
+        return existingDirectory("wasmactors.models", "WASMACTORS_MODELS", Path.of("../shared/models"));
     }
 
     /** {@code wasmactors.functions} / {@code WASMACTORS_FUNCTIONS}, else {@code functions/target/wasm}. */
     public static Path functions() {
-        return configured("wasmactors.functions", "WASMACTORS_FUNCTIONS", "functions/target/wasm");
+        return existingDirectory("wasmactors.functions", "WASMACTORS_FUNCTIONS", Path.of("functions/target/wasm"));
     }
 
     /**
@@ -26,17 +26,19 @@ public final class RuntimePaths {
      * kept between runs (compiled modules; the scripts' Dapr build). Made when first needed.
      */
     public static Path cache() {
-        String value = System.getProperty("wasmactors.cache", System.getenv("WASMACTORS_CACHE"));
-        return (value != null && !value.isBlank() ? Path.of(value) : Path.of(System.getProperty("user.home"), ".cache", "wasmactors"))
-                .toAbsolutePath().normalize();
+        return configured("wasmactors.cache", "WASMACTORS_CACHE", Path.of(System.getProperty("user.home"), ".cache", "wasmactors"));
     }
 
-    private static Path configured(String property, String variable, String fallback) {
-        String value = System.getProperty(property, System.getenv(variable));
-        Path path = Path.of(value != null && !value.isBlank() ? value : fallback).toAbsolutePath().normalize();
+    private static Path existingDirectory(String property, String variable, Path fallback) {
+        Path path = configured(property, variable, fallback);
         if (!Files.isDirectory(path)) {
             throw new IllegalStateException(path + " is not a directory; set " + variable + " (or -D" + property + ")");
         }
         return path;
+    }
+
+    private static Path configured(String property, String variable, Path fallback) {
+        String value = System.getProperty(property, System.getenv(variable));
+        return (value != null && !value.isBlank() ? Path.of(value) : fallback).toAbsolutePath().normalize();
     }
 }
