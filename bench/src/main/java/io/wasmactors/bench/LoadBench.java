@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,10 +21,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Throughput and latency of one gateway under a closed-loop load, loopback only:
  * mixed requests (classify of a photo, grayscale of a small image) or classify alone.
  *
- * With {@code NAME=PID,...} it also reports each named process's CPU per call over the measured
- * load (not the warm-up).
+ * The load warms up for a given time, then in blocks as {@link Sampler} says, watching the
+ * compilers of the processes {@code NAME=PID,...} names: a sidecar-backed setup runs three or
+ * more JVMs whose JIT compilers share the 2 cores with the calls for minutes (an actor host's
+ * C2 compiler took 9 s of CPU in 20 s of load, 2.5 minutes after its start), and throughput
+ * measured then counts that warm-up as Dapr's overhead. It also reports each named process's
+ * CPU per call over the measured load (not the warm-up).
  *
- * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify [WARM_UP_SECONDS [NAME=PID,...]]]
+ * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify [MIN_WARM_UP_SECONDS [NAME=PID,...]]]
  */
 public final class LoadBench {
     /**
@@ -31,6 +36,10 @@ public final class LoadBench {
      * after that. A process's first grayscale calls need longer: GraalWasm takes over after its warm-up.
      */
     private static final long DEFAULT_WARM_UP_SECONDS = 20;
+    /** One block of the settling after the minimum warm-up. */
+    private static final long BLOCK_MILLIS = 5_000;
+    /** How long the settling may go on before the figures are taken anyway. */
+    private static final Duration SETTLING_AT_MOST = Duration.ofSeconds(120);
 
     private LoadBench() {
     }
@@ -48,19 +57,24 @@ public final class LoadBench {
         byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
         HttpClient http = HttpClient.newHttpClient();
 
+        long warmUpStart = System.nanoTime();
         run(http, gateway, photo, small, mixed, clients, warmUpMillis, new ArrayList<>(), new AtomicInteger());
+        Sampler.Settled<Double> warmUp = Sampler.settle(warmUpStart, SETTLING_AT_MOST, processes,
+                () -> secondsPerCall(http, gateway, photo, small, mixed, clients), Double::doubleValue);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         Map<String, Long> cpuBefore = processes.ticks();
         long start = System.nanoTime();
+        long warmUpSeconds = Math.round((start - warmUpStart) / 1e9);
         run(http, gateway, photo, small, mixed, clients, millis, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> cpuAfter = processes.ticks();
 
         Sampler.Samples samples = Sampler.Samples.of(latencies);
         double throughput = latencies.size() / seconds;
-        System.out.printf("%-22s %8.1f req/s   p50 %8.1f ms   p99 %8.1f ms   %d errors%n",
-                label, throughput, samples.median(), samples.percentile(99), errors.get());
+        System.out.printf("%-22s %8.1f req/s   p50 %8.1f ms   p99 %8.1f ms   %d errors   after %d s of warm-up%s%n",
+                label, throughput, samples.median(), samples.percentile(99), errors.get(), warmUpSeconds,
+                warmUp.settled() ? "" : ", not settled");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("setup", label);
         row.put("clients", clients);
@@ -69,12 +83,23 @@ public final class LoadBench {
         row.put("p50_ms", ResultRows.tenths(samples.median()));
         row.put("p99_ms", ResultRows.tenths(samples.percentile(99)));
         row.put("errors", errors.get());
+        row.put("warm_up_s", warmUpSeconds);
+        row.put("warm_up_settled", warmUp.settled());
         if (!processes.isEmpty() && !latencies.isEmpty()) {
             Map<String, Double> cpu = ProcessCpu.perCall(cpuBefore, cpuAfter, latencies.size());
             System.out.printf("%-22s CPU per call (ms): %s%n", "", cpu);
             row.put("cpu_ms_per_call", cpu);
         }
         ResultRows.append(Path.of(args[5]), row);
+    }
+
+    /** One block of the load: wall seconds per answered call, lower when faster. */
+    private static double secondsPerCall(HttpClient http, String gateway, byte[] photo, byte[] small, boolean mixed, int clients)
+            throws InterruptedException {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        run(http, gateway, photo, small, mixed, clients, BLOCK_MILLIS, latencies, new AtomicInteger());
+        return (System.nanoTime() - start) / 1e9 / Math.max(1, latencies.size());
     }
 
     private static void run(HttpClient http, String gateway, byte[] photo, byte[] small, boolean mixed, int clients, long millis,

@@ -3,6 +3,8 @@ package io.wasmactors.bench;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Runs a task after a warm-up and keeps the wall time of each round. The warm-up
@@ -10,13 +12,13 @@ import java.util.List;
  * bytecode in the background for seconds, and rounds measured before that ends
  * measure the compiler, not the function. After that time it goes on in blocks of
  * rounds until, for a few blocks in a row, the task has stopped getting faster and
- * the JIT compilers of the process doing the work have stayed nearly idle. A fixed
+ * the JIT compilers of the processes doing the work have stayed nearly idle. A fixed
  * time alone was too short on a slow day: on a machine four times slower than
  * usual grayscale measured 56.0 ms after its warm-up where the same photo took
  * 28.2 ms minutes later, as Graal was still compiling.
  */
 final class Sampler {
-    /** A block whose median is below this share of the best block's is still getting faster. */
+    /** A block whose time figure is below this share of the best block's is still getting faster. */
     private static final double FASTER = 0.98;
     /** A block during which the compiler threads ran more than this share of its wall time is still compiling. */
     private static final double COMPILING = 0.05;
@@ -81,33 +83,38 @@ final class Sampler {
         for (int i = 0; i < warmUp || System.nanoTime() - start < warmUpAtLeast.toNanos(); i++) {
             task.run();
         }
-        long giveUpAt = System.nanoTime() + warmUpAtLeast.multipliedBy(SETTLE_LIMIT).toNanos();
+        Settled<Samples> settled = settle(start, warmUpAtLeast.multipliedBy(SETTLE_LIMIT), watched,
+                () -> rounds(rounds, task), Samples::median);
+        return new Samples(settled.block().millis(), settled.warmUpSeconds(), settled.settled());
+    }
+
+    /**
+     * The last block of warm-up work and how the warm-up went: the settling of the class
+     * comment, from {@code start} (when the warm-up began), for at most {@code atMost} more.
+     *
+     * @param figure a block's time figure, lower when faster (a median, seconds per call)
+     */
+    static <B> Settled<B> settle(long start, Duration atMost, ProcessCpu watched, Callable<B> block,
+                                 ToDoubleFunction<B> figure) throws Exception {
+        long giveUpAt = System.nanoTime() + atMost.toNanos();
         long blockStart = System.nanoTime();
-        Block block = Block.of(rounds, task, watched);
-        double bestMedian = block.samples().median();
+        B last = block.call();
+        double best = figure.applyAsDouble(last);
         int calmBlocks = 0;
         while (calmBlocks < SETTLED_BLOCKS && System.nanoTime() < giveUpAt) {
             blockStart = System.nanoTime();
-            block = Block.of(rounds, task, watched);
-            boolean faster = block.samples().median() < bestMedian * FASTER;
-            calmBlocks = faster || block.compiling() ? 0 : calmBlocks + 1;
-            bestMedian = Math.min(bestMedian, block.samples().median());
+            double compilerBefore = watched.compilerMillis();
+            last = block.call();
+            double compilerShare = (watched.compilerMillis() - compilerBefore) / ((System.nanoTime() - blockStart) / 1e6);
+            boolean faster = figure.applyAsDouble(last) < best * FASTER;
+            calmBlocks = faster || compilerShare > COMPILING ? 0 : calmBlocks + 1;
+            best = Math.min(best, figure.applyAsDouble(last));
         }
-        return new Samples(block.samples().millis(), (blockStart - start) / 1e9, calmBlocks == SETTLED_BLOCKS);
+        return new Settled<>(last, (blockStart - start) / 1e9, calmBlocks == SETTLED_BLOCKS);
     }
 
-    private record Block(Samples samples, double compilerShare) {
-        static Block of(int rounds, Task task, ProcessCpu watched) throws Exception {
-            double compilerBefore = watched.compilerMillis();
-            long start = System.nanoTime();
-            Samples samples = rounds(rounds, task);
-            double wallMillis = (System.nanoTime() - start) / 1e6;
-            return new Block(samples, (watched.compilerMillis() - compilerBefore) / wallMillis);
-        }
-
-        boolean compiling() {
-            return compilerShare > COMPILING;
-        }
+    /** The last block of a warm-up, the warm-up's length up to that block, and whether it settled. */
+    record Settled<B>(B block, double warmUpSeconds, boolean settled) {
     }
 
     private static Samples rounds(int rounds, Task task) throws Exception {
