@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The load warms up for a given time, then in blocks as {@link Sampler} says, watching the
  * compilers of the processes {@code NAME=PID,...} names: a sidecar-backed setup runs three or
  * more JVMs whose JIT compilers share the 2 cores with the calls for minutes (an actor host's
- * C2 compiler took 9 s of CPU in 20 s of load, 2.5 minutes after its start), and throughput
+ * compilers spent 9 s compiling in 20 s of load, 2.5 minutes after its start), and throughput
  * measured then counts that warm-up as Dapr's overhead. It also reports each named process's
  * CPU per call over the measured load (not the warm-up).
  *

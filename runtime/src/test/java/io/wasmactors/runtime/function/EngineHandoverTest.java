@@ -153,11 +153,12 @@ class EngineHandoverTest {
      * How many million rounds of testkit's busy take the slot's own Chicory instance about
      * {@code millis}: each run sized by the one before, until two runs in a row of one size take
      * within a quarter of it. HotSpot keeps compiling, and after the handover Graal's compiler can
-     * hold the other core, so a run can be ten or more times slower than the calls after it (CI: sized
-     * for 2 s, early runs took 0.2-0.3 s; later, one sized run took 1.98 s and the same input
-     * right after it 88 and 157 ms, under the half second this test relies on). On the instance
-     * that served the handover's calls, not a fresh one: a fresh instance's code, less compiled,
-     * measured five times slower and sized the input too small. Each run's time goes to {@code took}.
+     * hold the other core, so a run can be ten or more times slower than the calls after it (CI:
+     * inputs sized for 2 s took 0.2-0.3 s in each of the three calls below; another time 1.98 s
+     * in the first and 88 and 157 ms in the next two, under the half second they rely on). On
+     * the instance that served the handover's calls, not a fresh one: a fresh instance's code,
+     * less compiled, measured five times slower and sized the input too small. Each run's time
+     * goes to {@code took}.
      */
     private static int millionRoundsChicoryTakes(int millis, Answers answers, FunctionInstance chicory, List<Long> took) {
         int rounds = 20;
