@@ -44,13 +44,6 @@ fn spin_million_rounds(million_rounds: u64) {
     }
 }
 
-/// Spins as many million rounds as the input's first line says (the rest pads it), then
-/// answers as echo does: work that does not follow the input's size.
-fn busy(input: &[u8]) -> Result<Vec<u8>, String> {
-    spin_million_rounds(number(first_line(input))? as u64);
-    echo(input)
-}
-
 /// Answers as echo does; a first line `arm N` makes this instance spin for N milliseconds
 /// before its next answer. Slowness in one instance only, whatever the input, and whatever
 /// the engine's speed: as a deoptimized engine is slow where another engine's instance of
@@ -122,7 +115,6 @@ fn read_file(input: &[u8]) -> Result<Vec<u8>, String> {
 wasmactors_guest::export_handlers!(
     echo => echo,
     spin => spin,
-    busy => busy,
     armed => armed,
     bomb => bomb,
     trap => trap,

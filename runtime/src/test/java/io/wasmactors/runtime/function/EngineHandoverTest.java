@@ -30,7 +30,7 @@ class EngineHandoverTest {
     @BeforeAll
     void start() throws Exception {
         runtime = new FunctionRuntime(Engines.byManifest(4, Optional.empty()), new ModelStore(), TestData.models());
-        for (String handler : new String[] {"echo", "busy", "armed", "trap"}) {
+        for (String handler : new String[] {"echo", "armed", "trap"}) {
             runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
                     null, null, null, null, 1, EngineChoice.GRAALWASM), TestData.testModules().resolve("testkit.wasm"));
         }
@@ -129,66 +129,33 @@ class EngineHandoverTest {
 
     @Test
     void aLargerInputThatTakesChicoryLongIsNotRunOnGraalWasm() throws Exception {
-        withHandover("testkit-busy", busyInput(0, 32 << 10), (answers, chicory, graalWasm, proven) -> {
+        withArmedHandover((answers, chicory, graalWasm, proven) -> {
             int graalWasmCalls = answers.lastServed;
-            // Sized for four times the half second past which a larger input is not run in the
-            // background: Chicory's code kept compiling and answered later calls twice as fast.
-            List<Long> sizingMillis = new ArrayList<>();
-            byte[] slow = busyInput(millionRoundsChicoryTakes(2000, answers, chicory, sizingMillis), 64 << 10);
-
-            List<Long> slowMillis = new ArrayList<>();
+            byte[] larger = echoInput(64 << 10);
+            List<Long> largerMillis = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
+                // Twice the half second past which a larger input is not run in the background, by
+                // the clock: a workload sized by time came out ten to thirty times faster a call
+                // later while HotSpot compiled it (CI: 1.98 s, then 88 ms).
+                answers.callChicoryDirectly(chicory, arm(1000));
                 long start = System.nanoTime();
-                assertThat(answers.answeredByChicory(slow)).as("call %d of the slow input", i).isTrue();
-                slowMillis.add((System.nanoTime() - start) / 1_000_000);
+                assertThat(answers.answeredByChicory(larger)).as("call %d of the larger input", i).isTrue();
+                largerMillis.add((System.nanoTime() - start) / 1_000_000);
             }
             assertThat(answers.answeredByChicory(proven))
-                    .as("the proven size still goes to GraalWasm (sizing runs took %s ms, slow calls %s ms; GraalWasm's count %d before, %d now)",
-                            sizingMillis, slowMillis, graalWasmCalls, answers.lastServed).isFalse();
-            assertThat(answers.lastServed).as("GraalWasm ran none of the slow calls in the background").isEqualTo(graalWasmCalls + 1);
+                    .as("the proven size still goes to GraalWasm (the larger calls took %s ms)", largerMillis).isFalse();
+            assertThat(answers.lastServed).as("GraalWasm ran none of the larger calls in the background").isEqualTo(graalWasmCalls + 1);
         });
     }
 
     /**
-     * How many million rounds of testkit's busy take the slot's own Chicory instance about
-     * {@code millis}: each run sized by the one before, until two runs in a row of one size take
-     * within a quarter of it. HotSpot keeps compiling, and after the handover Graal's compiler can
-     * hold the other core, so a run can be ten or more times slower than the calls after it (CI:
-     * inputs sized for 2 s took 0.2-0.3 s in each of the three calls below; another time 1.98 s
-     * in the first and 88 and 157 ms in the next two, under the half second they rely on). On
-     * the instance that served the handover's calls, not a fresh one: a fresh instance's code,
-     * less compiled, measured five times slower and sized the input too small. Each run's time
-     * goes to {@code took}.
+     * Testkit's armed handler on both engines, handed over once GraalWasm answers 32 KB
+     * inputs; {@code test} gets the slot and its two engines' instances, so each can be
+     * armed (made to spin on its next call) or called alone.
      */
-    private static int millionRoundsChicoryTakes(int millis, Answers answers, FunctionInstance chicory, List<Long> took) {
-        int rounds = 20;
-        int closeInARow = 0;
-        for (int attempt = 0; attempt < 12 && closeInARow < 2; attempt++) {
-            long start = System.nanoTime();
-            answers.callChicoryDirectly(chicory, busyInput(rounds, 16));
-            double tookMillis = (System.nanoTime() - start) / 1e6;
-            took.add(Math.round(tookMillis));
-            boolean close = Math.abs(tookMillis - millis) <= millis / 4.0;
-            closeInARow = close ? closeInARow + 1 : 0;
-            if (!close) {
-                rounds = Math.max(20, (int) Math.ceil(millis / (tookMillis / rounds)));
-            }
-        }
-        return rounds;
-    }
-
-    private static byte[] busyInput(int millionRounds, int bytes) {
-        byte[] input = echoInput(bytes);
-        byte[] line = (millionRounds + "\n").getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(line, 0, input, 0, line.length);
-        return input;
-    }
-
-    /**
-     * {@code function} on both engines, handed over once GraalWasm answers {@code plain};
-     * {@code test} gets the slot and its two engines' instances, so each can be called alone.
-     */
-    private void withHandover(String function, byte[] plain, HandedOver test) throws Exception {
+    private void withArmedHandover(HandedOver test) throws Exception {
+        String function = "testkit-armed";
+        byte[] plain = echoInput(32 << 10);
         RegisteredFunction registered = runtime.registry().get(function);
         FunctionInstance chicory = runtime.handlerOn(registered, EngineChoice.CHICORY);
         FunctionInstance graalWasm = runtime.handlerOn(registered, EngineChoice.GRAALWASM);
@@ -203,11 +170,6 @@ class EngineHandoverTest {
 
     private interface HandedOver {
         void run(Answers answers, FunctionInstance chicory, FunctionInstance graalWasm, byte[] plain) throws Exception;
-    }
-
-    /** Testkit's armed handler handed over, so each engine's instance can be armed (made to spin on its next call) alone. */
-    private void withArmedHandover(HandedOver race) throws Exception {
-        withHandover("testkit-armed", echoInput(32 << 10), race);
     }
 
     private static byte[] arm(int millis) {
