@@ -12,25 +12,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A GraalWasm function is served by Chicory until GraalWasm, warming up in the background
- * on the same inputs, is as fast on inputs of their size. Observed through testkit's echo,
- * which prefixes each answer with how many calls its instance has served.
+ * on the same inputs, is as fast on inputs of their size. Observed through testkit's armed
+ * handler, which prefixes each answer with how many calls its instance has served, and
+ * which the test arms on one engine's instance to make that engine slower.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineHandoverTest {
     private static final long TAKE_OVER_WITHIN_MS = 90_000;
+    /**
+     * Chicory spins this long before each warm-up call. Unarmed, GraalWasm takes two to five
+     * times Chicory's time on testkit's echo (the host writes the input 8 bytes per polyglot
+     * call), so without it GraalWasm would take over by chance or not at all.
+     */
+    private static final int CHICORY_SLOWER_BY_MS = 5;
+    private static final String FUNCTION = "testkit-armed";
 
     private FunctionRuntime runtime;
 
     @BeforeAll
     void start() throws Exception {
         runtime = new FunctionRuntime(Engines.byManifest(4, Optional.empty()), new ModelStore(), TestData.models());
-        for (String handler : new String[] {"echo", "armed", "trap"}) {
+        for (String handler : new String[] {"armed", "trap"}) {
             runtime.registry().register(new FunctionManifest("testkit-" + handler, "", FunctionKind.HANDLER, handler, null, Map.of(),
                     null, null, null, null, 1, EngineChoice.GRAALWASM), TestData.testModules().resolve("testkit.wasm"));
         }
@@ -47,25 +56,60 @@ class EngineHandoverTest {
         return input;
     }
 
+    private static byte[] arm(int millis) {
+        return ("arm " + millis + "\n").getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The handover slot with the two engines' instances it was built from, each of which the test may arm or call alone. */
+    private record Handover(FunctionInstance slot, FunctionInstance chicory, FunctionInstance graalWasm) implements AutoCloseable {
+        @Override
+        public void close() {
+            slot.close();
+        }
+    }
+
+    /** {@code firstEngine} turns Chicory's instance into the one the slot calls first. */
+    private Handover handover(UnaryOperator<FunctionInstance> firstEngine) {
+        RegisteredFunction registered = runtime.registry().get(FUNCTION);
+        FunctionInstance chicory = runtime.handlerOn(registered, EngineChoice.CHICORY);
+        FunctionInstance graalWasm = runtime.handlerOn(registered, EngineChoice.GRAALWASM);
+        return new Handover(runtime.handOver(FUNCTION, firstEngine.apply(chicory), graalWasm), chicory, graalWasm);
+    }
+
     /**
-     * Which engine answered: Chicory's echo counts exactly the calls Chicory served, while
+     * Which engine answered: Chicory's count is exactly the calls Chicory served, while
      * GraalWasm's also counts the background calls, a number the caller does not know.
      */
     private static final class Answers {
-        private final FunctionInstance echo;
+        /**
+         * Chicory's count starts this far ahead: GraalWasm's, at most one per call through the
+         * slot, then never equals Chicory's next one (without it, GraalWasm's answers after its
+         * first read as Chicory's).
+         */
+        private static final int CHICORY_HEAD_START = 100;
+
+        private final Handover handover;
         private int servedByChicory;
         private int calls;
         /** The count the last answer carried: its engine's calls so far. */
         private int lastServed;
 
-        Answers(FunctionInstance echo) {
-            this.echo = echo;
+        Answers(Handover handover) {
+            this.handover = handover;
+            for (int i = 0; i < CHICORY_HEAD_START; i++) {
+                callChicoryDirectly(arm(0));
+            }
         }
 
-        /** Calls with {@code input} until GraalWasm answers one; false if it did not within the deadline. */
+        /**
+         * Calls with {@code input}, Chicory armed before each call, until GraalWasm answers one;
+         * false if it did not within the deadline.
+         */
         boolean untilGraalWasmAnswers(byte[] input, long deadline) {
             while (System.currentTimeMillis() < deadline) {
+                callChicoryDirectly(arm(CHICORY_SLOWER_BY_MS));
                 if (!answeredByChicory(input)) {
+                    callChicoryDirectly(arm(0));
                     return true;
                 }
             }
@@ -73,15 +117,15 @@ class EngineHandoverTest {
         }
 
         /** A call on Chicory's own instance, past the slot: counted, so later answers are still told apart. */
-        void callChicoryDirectly(FunctionInstance chicory, byte[] input) {
-            chicory.invoke(input);
+        void callChicoryDirectly(byte[] input) {
+            handover.chicory().invoke(input);
             servedByChicory++;
         }
 
-        /** Calls with {@code input}; true if Chicory answered. */
+        /** Calls the slot with {@code input}; true if Chicory answered. */
         boolean answeredByChicory(byte[] input) {
             calls++;
-            byte[] answer = echo.invoke(input);
+            byte[] answer = handover.slot().invoke(input);
             int served = servedBefore(answer);
             lastServed = served;
             assertThat(answer).hasSize(input.length + String.valueOf(served).length() + 1);
@@ -94,10 +138,11 @@ class EngineHandoverTest {
     }
 
     @Test
-    void chicoryServesUntilGraalWasmIsAsFastThenGraalWasmDoes() {
+    void chicoryServesUntilGraalWasmIsFasterThenGraalWasmDoes() {
         byte[] input = echoInput(32 << 10);
-        try (FunctionInstance echo = runtime.newInstance("testkit-echo")) {
-            Answers answers = new Answers(echo);
+        try (Handover handover = handover(UnaryOperator.identity())) {
+            Answers answers = new Answers(handover);
+            assertThat(answers.answeredByChicory(input)).as("the first call").isTrue();
             assertThat(answers.untilGraalWasmAnswers(input, System.currentTimeMillis() + TAKE_OVER_WITHIN_MS))
                     .as("GraalWasm took over within %d ms (%d calls)", TAKE_OVER_WITHIN_MS, answers.calls).isTrue();
 
@@ -107,8 +152,53 @@ class EngineHandoverTest {
                 byGraalWasm += answers.answeredByChicory(input) ? 0 : 1;
             }
             assertThat(byGraalWasm).isGreaterThanOrEqualTo(4);
-            assertThat(echo.stats().calls()).isEqualTo(answers.calls);
-            assertThat(echo.stats().warm()).isTrue();
+            assertThat(handover.slot().stats().calls()).isEqualTo(answers.calls);
+            assertThat(handover.slot().stats().warm()).isTrue();
+        }
+    }
+
+    @Test
+    void aFirstEngineSlowOnlyByTheClockIsNotHandedOverFrom() {
+        byte[] input = echoInput(32 << 10);
+        try (Handover handover = handover(chicory -> new Waiting(chicory, 200))) {
+            Answers answers = new Answers(handover);
+            List<Integer> byGraalWasm = new ArrayList<>();
+            for (int call = 1; call <= 20; call++) {
+                if (!answers.answeredByChicory(input)) {
+                    byGraalWasm.add(call);
+                }
+            }
+            // By the clock GraalWasm, under 200 ms from its first calls on, would serve from about the fifth call.
+            assertThat(byGraalWasm).as("calls GraalWasm answered").isEmpty();
+        }
+    }
+
+    /** An instance that waits before each call: slow by the clock, not by the CPU it spends. */
+    private record Waiting(FunctionInstance instance, long millis) implements FunctionInstance {
+        @Override
+        public byte[] invoke(byte[] input) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return instance.invoke(input);
+        }
+
+        @Override
+        public InstanceStats stats() {
+            return instance.stats();
+        }
+
+        @Override
+        public void warm() {
+            instance.warm();
+        }
+
+        @Override
+        public void close() {
+            instance.close();
         }
     }
 
@@ -116,8 +206,8 @@ class EngineHandoverTest {
     void aLargerInputThanTheProvenSizeIsServedByChicoryUntilGraalWasmIsAsFastOnIt() {
         byte[] proven = echoInput(32 << 10);
         byte[] larger = echoInput(256 << 10);
-        try (FunctionInstance echo = runtime.newInstance("testkit-echo")) {
-            Answers answers = new Answers(echo);
+        try (Handover handover = handover(UnaryOperator.identity())) {
+            Answers answers = new Answers(handover);
             long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
             assertThat(answers.untilGraalWasmAnswers(proven, deadline)).as("GraalWasm took over on %d bytes", proven.length).isTrue();
 
@@ -129,7 +219,7 @@ class EngineHandoverTest {
 
     @Test
     void aLargerInputThatTakesChicoryLongIsNotRunOnGraalWasm() throws Exception {
-        withArmedHandover((answers, chicory, graalWasm, proven) -> {
+        withGraalWasmServing((answers, handover, proven) -> {
             int graalWasmCalls = answers.lastServed;
             byte[] larger = echoInput(64 << 10);
             List<Long> largerMillis = new ArrayList<>();
@@ -137,7 +227,7 @@ class EngineHandoverTest {
                 // Twice the half second past which a larger input is not run in the background, by
                 // the clock: a workload sized by time came out ten to thirty times faster a call
                 // later while HotSpot compiled it (CI: 1.98 s, then 88 ms).
-                answers.callChicoryDirectly(chicory, arm(1000));
+                answers.callChicoryDirectly(arm(1000));
                 long start = System.nanoTime();
                 assertThat(answers.answeredByChicory(larger)).as("call %d of the larger input", i).isTrue();
                 largerMillis.add((System.nanoTime() - start) / 1_000_000);
@@ -148,40 +238,28 @@ class EngineHandoverTest {
         });
     }
 
-    /**
-     * Testkit's armed handler on both engines, handed over once GraalWasm answers 32 KB
-     * inputs; {@code test} gets the slot and its two engines' instances, so each can be
-     * armed (made to spin on its next call) or called alone.
-     */
-    private void withArmedHandover(HandedOver test) throws Exception {
-        String function = "testkit-armed";
-        byte[] plain = echoInput(32 << 10);
-        RegisteredFunction registered = runtime.registry().get(function);
-        FunctionInstance chicory = runtime.handlerOn(registered, EngineChoice.CHICORY);
-        FunctionInstance graalWasm = runtime.handlerOn(registered, EngineChoice.GRAALWASM);
-        try (FunctionInstance slot = runtime.handOver(function, chicory, graalWasm)) {
-            Answers answers = new Answers(slot);
+    /** {@code test} runs once GraalWasm answers 32 KB inputs, which it gets as {@code proven}. */
+    private void withGraalWasmServing(GraalWasmServing test) throws Exception {
+        byte[] proven = echoInput(32 << 10);
+        try (Handover handover = handover(UnaryOperator.identity())) {
+            Answers answers = new Answers(handover);
             long deadline = System.currentTimeMillis() + TAKE_OVER_WITHIN_MS;
             // Twice in a row, so no background call from before the handover is left.
-            assertThat(answers.untilGraalWasmAnswers(plain, deadline) && answers.untilGraalWasmAnswers(plain, deadline)).isTrue();
-            test.run(answers, chicory, graalWasm, plain);
+            assertThat(answers.untilGraalWasmAnswers(proven, deadline) && answers.untilGraalWasmAnswers(proven, deadline)).isTrue();
+            test.run(answers, handover, proven);
         }
     }
 
-    private interface HandedOver {
-        void run(Answers answers, FunctionInstance chicory, FunctionInstance graalWasm, byte[] plain) throws Exception;
-    }
-
-    private static byte[] arm(int millis) {
-        return ("arm " + millis + "\n").getBytes(StandardCharsets.US_ASCII);
+    private interface GraalWasmServing {
+        void run(Answers answers, Handover handover, byte[] proven) throws Exception;
     }
 
     @Test
     void chicoryAnswersACallGraalWasmIsSlowOn() throws Exception {
-        withArmedHandover((answers, chicory, graalWasm, plain) -> {
-            graalWasm.invoke(arm(1000));
+        withGraalWasmServing((answers, handover, proven) -> {
+            handover.graalWasm().invoke(arm(1000));
             long start = System.nanoTime();
-            assertThat(answers.answeredByChicory(plain))
+            assertThat(answers.answeredByChicory(proven))
                     .as("Chicory answers the call GraalWasm spins a second on (after %d ms)", (System.nanoTime() - start) / 1_000_000)
                     .isTrue();
         });
@@ -189,11 +267,11 @@ class EngineHandoverTest {
 
     @Test
     void graalWasmAnswersALongCallItFinishesBeforeChicoryRacingIt() throws Exception {
-        withArmedHandover((answers, chicory, graalWasm, plain) -> {
-            answers.callChicoryDirectly(chicory, arm(1500));
-            graalWasm.invoke(arm(300));
+        withGraalWasmServing((answers, handover, proven) -> {
+            answers.callChicoryDirectly(arm(1500));
+            handover.graalWasm().invoke(arm(300));
             long start = System.nanoTime();
-            assertThat(answers.answeredByChicory(plain))
+            assertThat(answers.answeredByChicory(proven))
                     .as("GraalWasm, spinning 300 ms, answers before Chicory, spinning 1.5 s from 50 ms on (after %d ms)",
                             (System.nanoTime() - start) / 1_000_000)
                     .isFalse();
