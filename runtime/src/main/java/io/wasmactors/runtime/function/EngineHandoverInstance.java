@@ -23,8 +23,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>"As fast" counts the CPU each engine's thread spent on the input, not the time
  * the call took, which on two cores shared with the compilers and the other engine
- * varies with what else runs: by the clock, GraalWasm, two to five times Chicory's
- * CPU on testkit's 32 KB echo, came out as fast three times in a row and took over.
+ * varies with what else runs: by the clock, GraalWasm, which takes two to five times
+ * Chicory's time on testkit's 32 KB echo (the two called in turn), came out as fast
+ * three times in a row now and then, and took over.
  *
  * <p>Graal compiles for the inputs it has seen: the first 12-megapixel photo after
  * grayscale's handover (proven on 200 KB photos) fell back to the interpreter and
