@@ -106,9 +106,9 @@ final class Sampler {
             double compilerBefore = watched.compilerMillis();
             last = block.call();
             double compilerShare = (watched.compilerMillis() - compilerBefore) / ((System.nanoTime() - blockStart) / 1e6);
-            boolean faster = figure.applyAsDouble(last) < best * FASTER;
-            calmBlocks = faster || compilerShare > COMPILING ? 0 : calmBlocks + 1;
-            best = Math.min(best, figure.applyAsDouble(last));
+            double time = figure.applyAsDouble(last);
+            calmBlocks = time < best * FASTER || compilerShare > COMPILING ? 0 : calmBlocks + 1;
+            best = Math.min(best, time);
         }
         return new Settled<>(last, (blockStart - start) / 1e9, calmBlocks == SETTLED_BLOCKS);
     }
