@@ -30,6 +30,10 @@ public final class RunCommand {
     }
 
     static int run(String[] args) {
+        if (RunOptions.asksForHelp(args)) {
+            System.out.println(RunOptions.USAGE);
+            return 0;
+        }
         RunOptions options;
         try {
             options = RunOptions.parse(args);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The command line of {@code wasmactors run}. */
 record RunOptions(Path module, List<String> arguments, Map<String, String> environment,
@@ -17,7 +18,15 @@ record RunOptions(Path module, List<String> arguments, Map<String, String> envir
               --env K=V          set an environment variable for the module
               --nn-preload ...   parse a TensorFlow Lite model for WASI-NN's load_by_name under NAME""";
 
+    private static final Set<String> OPTIONS = Set.of("--dir", "--env", "--nn-preload");
+    private static final Set<String> HELP = Set.of("-h", "--help");
+
     record Preload(String name, Path path) {
+    }
+
+    /** Asked for the usage: help as the first argument, where a module's own arguments cannot be yet. */
+    static boolean asksForHelp(String[] args) {
+        return args.length > 0 && HELP.contains(args[0]);
     }
 
     static RunOptions parse(String[] args) {
@@ -27,6 +36,9 @@ record RunOptions(Path module, List<String> arguments, Map<String, String> envir
         int i = 0;
         for (; i < args.length && args[i].startsWith("--"); i++) {
             String option = args[i];
+            if (!OPTIONS.contains(option)) {
+                throw new IllegalArgumentException("unknown option " + option);
+            }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
             }
@@ -41,7 +53,6 @@ record RunOptions(Path module, List<String> arguments, Map<String, String> envir
                     environment.put(value.substring(0, eq), value.substring(eq + 1));
                 }
                 case "--nn-preload" -> preloads.add(preload(value));
-                default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if (i >= args.length) {

@@ -84,4 +84,18 @@ class RunCommandTest {
         assertThat(result.exitCode()).isEqualTo(RunCommand.USAGE_EXIT_CODE);
         assertThat(result.stderr()).contains("only TensorflowLite").contains("usage:");
     }
+
+    @Test
+    void anUnknownOptionIsNamedAsSuchEvenWithoutAValue() throws Exception {
+        Result result = run(new byte[0], "--verbose");
+        assertThat(result.exitCode()).isEqualTo(RunCommand.USAGE_EXIT_CODE);
+        assertThat(result.stderr()).contains("unknown option --verbose").contains("usage:");
+    }
+
+    @Test
+    void helpPrintsTheUsage() throws Exception {
+        Result result = run(new byte[0], "--help");
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).startsWith("usage: wasmactors run").contains("--nn-preload");
+    }
 }
