@@ -3,7 +3,7 @@
 # with a preopened directory and a preloaded model, then an exit code passed through.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-images="$(cd "$root/../shared/images" && pwd)"
+images="${WASMACTORS_IMAGES:-$(cd "$root/../shared/images" && pwd)}"
 models="${WASMACTORS_MODELS:-$(cd "$root/../shared/models" && pwd)}"
 module="$root/functions/target/wasm-test/nn-classify.wasm"
 

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +42,17 @@ class LauncherTest {
     private record Outcome(int exitCode, String stdout, String stderr) {}
 
     private static Outcome launch(String commandLine) throws IOException, InterruptedException {
+        return launch(commandLine, Map.of());
+    }
+
+    private static Outcome launch(String commandLine, Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", copy.resolve("wasmactors").toString()));
         command.addAll(List.of(commandLine.split(" ")));
         Path stdout = Files.createTempFile(copy, "stdout", ".txt");
         Path stderr = Files.createTempFile(copy, "stderr", ".txt");
-        Process launcher = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        builder.environment().putAll(environment);
+        Process launcher = builder.start();
         if (!launcher.waitFor(60, TimeUnit.SECONDS)) {
             launcher.destroyForcibly();
             throw new AssertionError("./wasmactors " + commandLine + " still runs after 60 s");
@@ -75,6 +83,24 @@ class LauncherTest {
         assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(USAGE_ERROR);
         assertThat(outcome.stderr()).contains(reason).contains("./wasmactors up --dapr [--hosts N]");
         assertThat(outcome.stderr()).doesNotContain("checking system packages");
+    }
+
+    @ParameterizedTest(name = "{0}=/nowhere ./wasmactors {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            WASMACTORS_MODELS | test  | no models in /nowhere; set WASMACTORS_MODELS to the folder holding mobilenet_v2_1.0_224_quant.tflite
+            WASMACTORS_IMAGES | test  | no photos in /nowhere; set WASMACTORS_IMAGES to the folder holding hot_dog.jpg
+            WASMACTORS_IMAGES | bench | no photos in /nowhere; set WASMACTORS_IMAGES to the folder holding hot_dog.jpg
+            """)
+    void aMissingModelOrPhotoFolderIsNamedBeforeAnythingIsInstalled(String variable, String commandLine, String reason) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of(
+                "WASMACTORS_MODELS", System.getProperty("wasmactors.models"),
+                "WASMACTORS_IMAGES", System.getProperty("wasmactors.images")));
+        environment.put(variable, "/nowhere");
+
+        Outcome outcome = launch(commandLine, environment);
+
+        assertThat(outcome.exitCode()).as(outcome.stderr()).isEqualTo(1);
+        assertThat(outcome.stderr()).contains(reason).doesNotContain("checking system packages");
     }
 
     @Test
