@@ -1,5 +1,6 @@
 package io.wasmactors.runtime.function;
 
+import io.wasmactors.runtime.RunningCalls;
 import io.wasmactors.runtime.engine.GuestFailure;
 import io.wasmactors.runtime.engine.WasmInstance;
 import io.wasmactors.runtime.host.nn.WasiNnSession;
@@ -41,7 +42,8 @@ final class CommandInstance implements FunctionInstance {
         }
         BoundedOutput stdout = new BoundedOutput(limits.maxOutputBytes());
         OutputTail stderr = new OutputTail(STDERR_TAIL_BYTES);
-        try (WasiNnSession nn = factory.newNnSession();
+        try (RunningCalls.Scope running = RunningCalls.enter();
+             WasiNnSession nn = factory.newNnSession();
              Watchdog.Watch watch = Watchdog.watch(limits.timeoutMs())) {
             WasmInstance instance = null;
             try {

@@ -1,5 +1,6 @@
 package io.wasmactors.runtime.function;
 
+import io.wasmactors.runtime.RunningCalls;
 import io.wasmactors.runtime.engine.GuestFailure;
 import io.wasmactors.runtime.engine.WasmInstance;
 import io.wasmactors.runtime.host.nn.WasiNnSession;
@@ -41,7 +42,8 @@ final class HandlerInstance implements FunctionInstance {
         }
         stderr.reset();
         boolean timedOut = false;
-        try (Watchdog.Watch watch = Watchdog.watch(limits.timeoutMs())) {
+        try (RunningCalls.Scope running = RunningCalls.enter();
+             Watchdog.Watch watch = Watchdog.watch(limits.timeoutMs())) {
             try {
                 byte[] output = call(input, limits, watch);
                 if (instance.memory().pages() > limits.maxWarmMemoryPages()) {

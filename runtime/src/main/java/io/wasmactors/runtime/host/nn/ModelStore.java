@@ -19,12 +19,15 @@ public final class ModelStore {
     private final Map<String, TfLiteModel> byName = new ConcurrentHashMap<>();
     private final Cache<String, TfLiteModel> byContent = Caffeine.newBuilder().maximumSize(16).build();
 
-    /** Parses the model at {@code file} and names it; a second preload of the same name keeps the first. */
+    /**
+     * Parses the model at {@code file} and names it; a computation on it that runs alone in the
+     * process may use the idle cores. A second preload of the same name keeps the first.
+     */
     public void preload(String name, Path file) throws IOException, NnError {
         if (byName.containsKey(name)) {
             return;
         }
-        byName.putIfAbsent(name, fromBytes(Files.readAllBytes(file)));
+        byName.putIfAbsent(name, fromBytes(Files.readAllBytes(file)).lendIdleCores());
     }
 
     TfLiteModel named(String name) throws NnError {

@@ -19,7 +19,6 @@ public final class TfLiteExecution implements AutoCloseable {
     /** WASI-NN tensor type numbers (f16, f32, u8, i32) to TFLite's. */
     private static final int[] TFLITE_TYPES = {kTfLiteFloat16, kTfLiteFloat32, kTfLiteUInt8, kTfLiteInt32};
 
-    @SuppressWarnings("unused") // keeps the shared model alive while this interpreter uses it
     private final TfLiteModel model;
     private final Interpreter interpreter;
 
@@ -43,6 +42,9 @@ public final class TfLiteExecution implements AutoCloseable {
     }
 
     public void compute() throws NnError {
+        if (model.computedOnIdleCores(interpreter)) {
+            return;
+        }
         if (interpreter.Invoke() != kTfLiteOk) {
             throw new NnError(NnErrno.RUNTIME_ERROR, "TensorFlow Lite could not run the model");
         }

@@ -13,9 +13,14 @@ import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
  * Native memory is released by JavaCPP once no interpreter or cache refers to it.
  */
 public final class TfLiteModel {
+    /** Every core, but at most four: measured on two cores only, and a thread more is one more that waits once other calls arrive. */
+    private static final int LONE_CALL_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+
     private final BytePointer bytes; // FlatBufferModel reads from this buffer; it must live as long as the model
     private final FlatBufferModel model;
     private final BuiltinOpResolver resolver;
+    private volatile boolean lendsIdleCores;
+    private volatile LoneCallInterpreter loneCalls;
 
     private TfLiteModel(BytePointer bytes, FlatBufferModel model) {
         this.bytes = bytes;
@@ -33,16 +38,57 @@ public final class TfLiteModel {
         return new TfLiteModel(bytes, model);
     }
 
+    /**
+     * Lets a computation that runs alone in the process use every core (up to four) on one more
+     * interpreter of this model, built at the first such computation. Preloaded models do;
+     * models a guest loads by their bytes do not, as each would keep one more interpreter.
+     */
+    public TfLiteModel lendIdleCores() {
+        lendsIdleCores = LONE_CALL_THREADS > 1;
+        return this;
+    }
+
     /** A new interpreter with its tensors allocated, running on one thread (the caller's worker). */
     public TfLiteExecution newExecution() throws NnError {
+        return new TfLiteExecution(this, newInterpreter(1));
+    }
+
+    /** Computes on {@code own}'s inputs with the idle cores if this model lends them and they are idle now. */
+    boolean computedOnIdleCores(Interpreter own) throws NnError {
+        if (!lendsIdleCores) {
+            return false;
+        }
+        return loneCalls().computeFor(own);
+    }
+
+    /** How many computations on this model ran on the idle cores. */
+    long computationsOnIdleCores() {
+        LoneCallInterpreter built = loneCalls;
+        return built == null ? 0 : built.computations();
+    }
+
+    private LoneCallInterpreter loneCalls() throws NnError {
+        LoneCallInterpreter built = loneCalls;
+        if (built == null) {
+            synchronized (this) {
+                if (loneCalls == null) {
+                    loneCalls = new LoneCallInterpreter(newInterpreter(LONE_CALL_THREADS));
+                }
+                built = loneCalls;
+            }
+        }
+        return built;
+    }
+
+    private Interpreter newInterpreter(int threads) throws NnError {
         Interpreter interpreter = new Interpreter((org.bytedeco.javacpp.Pointer) null);
-        if (new InterpreterBuilder(model, resolver).apply(interpreter, 1) != kTfLiteOk || interpreter.isNull()) {
+        if (new InterpreterBuilder(model, resolver).apply(interpreter, threads) != kTfLiteOk || interpreter.isNull()) {
             throw new NnError(NnErrno.RUNTIME_ERROR, "cannot build a TensorFlow Lite interpreter for this model");
         }
         if (interpreter.AllocateTensors() != kTfLiteOk) {
             interpreter.close();
             throw new NnError(NnErrno.RUNTIME_ERROR, "cannot allocate the model's tensors");
         }
-        return new TfLiteExecution(this, interpreter);
+        return interpreter;
     }
 }
