@@ -1,6 +1,5 @@
 package io.wasmactors.runtime.host.nn;
 
-import io.wasmactors.runtime.RunningCalls;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.tensorflowlite.Interpreter;
 import org.bytedeco.tensorflowlite.TfLiteTensor;
@@ -12,10 +11,10 @@ import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
 
 /**
  * An interpreter of a preloaded model on several threads, lent to one computation at a time
- * while no other Wasm call runs in the process: a lone call then also uses the cores that
- * would idle. Under load every computation keeps to its own one-thread interpreter, because
- * two computations on two threads each cost more CPU per inference than on one thread each
- * (DEVELOPERS.md).
+ * while no other Wasm call runs in the process (TfLiteModel): a lone call then also uses the
+ * cores that would idle. Under load every computation keeps to its own one-thread interpreter,
+ * because two computations on two threads each cost more CPU per inference than on one thread
+ * each (DEVELOPERS.md).
  */
 final class LoneCallInterpreter {
     private final Interpreter interpreter;
@@ -28,10 +27,10 @@ final class LoneCallInterpreter {
 
     /**
      * Computes on {@code own}'s inputs here and leaves the outputs in {@code own}'s output
-     * tensors, if it may be lent now; false, having done nothing, if not.
+     * tensors, unless another computation has this interpreter; false, having done nothing, then.
      */
     boolean computeFor(Interpreter own) throws NnError {
-        if (!RunningCalls.atMostOne() || !lent.tryLock()) {
+        if (!lent.tryLock()) {
             return false;
         }
         try {

@@ -1,5 +1,6 @@
 package io.wasmactors.runtime.host.nn;
 
+import io.wasmactors.runtime.RunningCalls;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.tensorflowlite.BuiltinOpResolver;
 import org.bytedeco.tensorflowlite.FlatBufferModel;
@@ -13,13 +14,20 @@ import static org.bytedeco.tensorflowlite.global.tensorflowlite.kTfLiteOk;
  * Native memory is released by JavaCPP once no interpreter or cache refers to it.
  */
 public final class TfLiteModel {
-    /** Every core, but at most four: measured on two cores only, and a thread more is one more that waits once other calls arrive. */
-    private static final int LONE_CALL_THREADS = Math.min(4, Runtime.getRuntime().availableProcessors());
+    /**
+     * Threads of the interpreter a lone computation borrows: every core, but at most four (measured
+     * on two cores only, and a thread more is one more that waits once other calls arrive). Where
+     * other processes share the cores, {@code -Dwasmactors.nn.lone-call-threads=1} keeps every
+     * computation on one thread.
+     */
+    private static final int LONE_CALL_THREADS = Integer.getInteger("wasmactors.nn.lone-call-threads",
+            Math.min(4, Runtime.getRuntime().availableProcessors()));
 
     private final BytePointer bytes; // FlatBufferModel reads from this buffer; it must live as long as the model
     private final FlatBufferModel model;
     private final BuiltinOpResolver resolver;
-    private volatile boolean lendsIdleCores;
+    /** 1 while this model lends no idle cores. */
+    private volatile int loneCallThreads = 1;
     private volatile LoneCallInterpreter loneCalls;
 
     private TfLiteModel(BytePointer bytes, FlatBufferModel model) {
@@ -39,12 +47,17 @@ public final class TfLiteModel {
     }
 
     /**
-     * Lets a computation that runs alone in the process use every core (up to four) on one more
-     * interpreter of this model, built at the first such computation. Preloaded models do;
-     * models a guest loads by their bytes do not, as each would keep one more interpreter.
+     * Lets a computation that runs alone in the process use the idle cores on one more interpreter
+     * of this model, built at the first such computation. Preloaded models do; models a guest
+     * loads by their bytes do not, as each would keep one more interpreter.
      */
     public TfLiteModel lendIdleCores() {
-        lendsIdleCores = LONE_CALL_THREADS > 1;
+        return lendIdleCores(LONE_CALL_THREADS);
+    }
+
+    /** As {@link #lendIdleCores()}, on {@code threads} threads whatever the machine's cores. */
+    TfLiteModel lendIdleCores(int threads) {
+        loneCallThreads = threads;
         return this;
     }
 
@@ -53,9 +66,12 @@ public final class TfLiteModel {
         return new TfLiteExecution(this, newInterpreter(1));
     }
 
-    /** Computes on {@code own}'s inputs with the idle cores if this model lends them and they are idle now. */
+    /**
+     * Computes on {@code own}'s inputs with the idle cores if this model lends them, no other Wasm
+     * call runs in the process and no other computation has them; false, having done nothing, if not.
+     */
     boolean computedOnIdleCores(Interpreter own) throws NnError {
-        if (!lendsIdleCores) {
+        if (loneCallThreads <= 1 || !RunningCalls.atMostOne()) {
             return false;
         }
         return loneCalls().computeFor(own);
@@ -72,7 +88,7 @@ public final class TfLiteModel {
         if (built == null) {
             synchronized (this) {
                 if (loneCalls == null) {
-                    loneCalls = new LoneCallInterpreter(newInterpreter(LONE_CALL_THREADS));
+                    loneCalls = new LoneCallInterpreter(newInterpreter(loneCallThreads));
                 }
                 built = loneCalls;
             }

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoneCallInterpreterTest {
     private static final int[] DIMS = {1, 224, 224, 3};
     private static final int U8 = 2;
+    /** Whatever this machine's cores or settings: what is tested is the lending, not its default. */
+    private static final int TWO_THREADS = 2;
 
     private static byte[] modelBytes;
     private static byte[] hotDog;
@@ -37,7 +39,7 @@ class LoneCallInterpreterTest {
 
     @Test
     void aLoneComputationRunsOnTheIdleCoresAndAnswersAsOneThreadDoes() throws Exception {
-        TfLiteModel lending = TfLiteModel.parse(modelBytes).lendIdleCores();
+        TfLiteModel lending = TfLiteModel.parse(modelBytes).lendIdleCores(TWO_THREADS);
         byte[] oneThread = scores(TfLiteModel.parse(modelBytes), hotDog);
         awaitNoOtherCalls();
 
@@ -50,7 +52,7 @@ class LoneCallInterpreterTest {
 
     @Test
     void besideOtherCallsAComputationKeepsToItsOwnInterpreter() throws Exception {
-        TfLiteModel lending = TfLiteModel.parse(modelBytes).lendIdleCores();
+        TfLiteModel lending = TfLiteModel.parse(modelBytes).lendIdleCores(TWO_THREADS);
         byte[] expected = scores(TfLiteModel.parse(modelBytes), parrot);
 
         byte[] besideAnother;
@@ -74,7 +76,7 @@ class LoneCallInterpreterTest {
 
     @Test
     void computationsAtOnceShareTheIdleCoresWithoutMixingTheirTensors() throws Exception {
-        TfLiteModel lending = TfLiteModel.parse(modelBytes).lendIdleCores();
+        TfLiteModel lending = TfLiteModel.parse(modelBytes).lendIdleCores(TWO_THREADS);
         TfLiteModel oneThread = TfLiteModel.parse(modelBytes);
         byte[] hotDogScores = scores(oneThread, hotDog);
         byte[] parrotScores = scores(oneThread, parrot);
