@@ -75,7 +75,7 @@ public final class Bench {
         double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
         double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
         double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
-        record("TFLite inference alone, one thread (as under load)", inferenceAlone(TfLiteModel.parse(Files.readAllBytes(models.resolve(MODEL)))));
+        record("TFLite inference alone, one thread (as under load)", inferenceAlone(model()));
         double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
         Double viaGateway = gateway == null ? null : record("classify: through the embedded gateway (HTTP)", http(gateway));
         // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
@@ -205,9 +205,13 @@ public final class Bench {
         });
     }
 
+    private TfLiteModel model() throws Exception {
+        return TfLiteModel.parse(Files.readAllBytes(models.resolve(MODEL)));
+    }
+
     /** The model as the runtime preloads it: a computation alone in the process uses the idle cores. */
     private TfLiteModel lendingIdleCores() throws Exception {
-        return TfLiteModel.parse(Files.readAllBytes(models.resolve(MODEL))).lendIdleCores();
+        return model().lendIdleCores();
     }
 
     private Sampler.Samples inferenceAlone(TfLiteModel model) throws Exception {
