@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -70,10 +72,15 @@ class EngineHandoverTest {
 
     /** {@code firstEngine} turns Chicory's instance into the one the slot calls first. */
     private Handover handover(UnaryOperator<FunctionInstance> firstEngine) {
+        return handover(firstEngine, UnaryOperator.identity());
+    }
+
+    /** ... and {@code successor} turns GraalWasm's into the one that warms up behind it. */
+    private Handover handover(UnaryOperator<FunctionInstance> firstEngine, UnaryOperator<FunctionInstance> successor) {
         RegisteredFunction registered = runtime.registry().get(FUNCTION);
         FunctionInstance chicory = runtime.handlerOn(registered, EngineChoice.CHICORY);
         FunctionInstance graalWasm = runtime.handlerOn(registered, EngineChoice.GRAALWASM);
-        return new Handover(runtime.handOver(FUNCTION, firstEngine.apply(chicory), graalWasm), chicory, graalWasm);
+        return new Handover(runtime.handOver(FUNCTION, firstEngine.apply(chicory), successor.apply(graalWasm)), chicory, graalWasm);
     }
 
     /**
@@ -160,7 +167,10 @@ class EngineHandoverTest {
     @Test
     void aFirstEngineSlowOnlyByTheClockIsNotHandedOverFrom() {
         byte[] input = echoInput(32 << 10);
-        try (Handover handover = handover(chicory -> new Waiting(chicory, 200))) {
+        // Compiled, GraalWasm may echo on less CPU than Chicory: each of its calls spends 50 ms more, so
+        // that it is slower by the CPU on every call while faster by the clock than Chicory's 200 ms.
+        try (Handover handover = handover(chicory -> new Preceded(chicory, EngineHandoverTest::wait200Millis),
+                graalWasm -> new Preceded(graalWasm, EngineHandoverTest::spend50MillisOfCpu))) {
             Answers answers = new Answers(handover);
             List<Integer> byGraalWasm = new ArrayList<>();
             for (int call = 1; call <= 20; call++) {
@@ -173,16 +183,29 @@ class EngineHandoverTest {
         }
     }
 
-    /** An instance that waits before each call: slow by the clock, not by the CPU it spends. */
-    private record Waiting(FunctionInstance instance, long millis) implements FunctionInstance {
+    /** Slow by the clock, not by the CPU spent. */
+    private static void wait200Millis() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void spend50MillisOfCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long until = threads.getCurrentThreadCpuTime() + 50_000_000L;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** An instance that does {@code before} ahead of each call. */
+    private record Preceded(FunctionInstance instance, Runnable before) implements FunctionInstance {
         @Override
         public byte[] invoke(byte[] input) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            before.run();
             return instance.invoke(input);
         }
 
