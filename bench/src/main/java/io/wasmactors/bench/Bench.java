@@ -74,7 +74,7 @@ public final class Bench {
         double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
         double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
         double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
-        double inference = record("TFLite inference alone (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
+        double inference = record("TFLite inference alone on the idle cores (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
         record("TFLite inference alone, one thread (as under load)", inferenceAlone(model()));
         double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
         Double viaGateway = gateway == null ? null : record("classify: through the embedded gateway (HTTP)", http(gateway));
