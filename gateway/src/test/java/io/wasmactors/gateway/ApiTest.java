@@ -3,15 +3,19 @@ package io.wasmactors.gateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.util.MultiValueMap;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +130,45 @@ class ApiTest extends GatewayTestBase {
     void notAnImageIs422() {
         assertError(post("/api/functions/classify", "hello, I am text".getBytes()), HttpStatus.UNPROCESSABLE_ENTITY, "rejected", "not an image");
         assertError(post("/api/functions/imageinfo", "hello, I am text".getBytes()), HttpStatus.UNPROCESSABLE_ENTITY, "exited", "exited with code 2");
+    }
+
+    @Test
+    void aFormUploadIsTakenAsItsOneFile() {
+        client.post().uri("/api/functions/classify").bodyValue(form(Map.of("hot_dog.jpg", TestFunctions.imageBytes("hot_dog.jpg")))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.label").value(l -> assertThat((String) l).startsWith("hotdog"));
+        client.post().uri("/api/classify").bodyValue(form(Map.of("parrot.jpg", TestFunctions.imageBytes("parrot.jpg")))).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(s -> assertThat(s).startsWith("macaw is detected with"));
+    }
+
+    @Test
+    void aFormThatIsNotOneReadableFileIs400() {
+        byte[] bird = TestFunctions.imageBytes("bird.bmp");
+        assertError(client.post().uri("/api/functions/classify").bodyValue(form(Map.of())).exchange(),
+                HttpStatus.BAD_REQUEST, "bad_request", "exactly one file, not 0");
+        assertError(client.post().uri("/api/functions/classify").bodyValue(form(Map.of("a.bmp", bird, "b.bmp", bird))).exchange(),
+                HttpStatus.BAD_REQUEST, "bad_request", "exactly one file, not 2");
+        assertError(client.post().uri("/api/functions/classify").bodyValue(form(Map.of("empty.bmp", new byte[0]))).exchange(),
+                HttpStatus.BAD_REQUEST, "bad_request", "the form's file is empty");
+        assertError(client.post().uri("/api/functions/classify").contentType(MediaType.MULTIPART_FORM_DATA).bodyValue(bird).exchange(),
+                HttpStatus.BAD_REQUEST, "bad_request", "multipart form cannot be read");
+        MultipartBodyBuilder manyFields = new MultipartBodyBuilder();
+        for (int i = 0; i < 20; i++) {
+            manyFields.part("field" + i, "x");
+        }
+        manyFields.part("file", bird).filename("bird.bmp");
+        assertError(client.post().uri("/api/functions/classify").bodyValue(manyFields.build()).exchange(),
+                HttpStatus.BAD_REQUEST, "bad_request", "Too many parts");
+        post("/api/functions/classify", bird).expectStatus().isOk();
+    }
+
+    /** A form as a browser sends it: the files under "file", and a text field beside them. */
+    private static MultiValueMap<String, HttpEntity<?>> form(Map<String, byte[]> files) {
+        MultipartBodyBuilder form = new MultipartBodyBuilder();
+        form.part("note", "a field that is not a file");
+        files.forEach((name, bytes) -> form.part("file", bytes).filename(name));
+        return form.build();
     }
 
     @Test

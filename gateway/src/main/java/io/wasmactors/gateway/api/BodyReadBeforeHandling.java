@@ -40,16 +40,9 @@ class BodyReadBeforeHandling implements WebFilter {
             return chain.filter(exchange);
         }
         return DataBufferUtils.join(request.getBody())
-                .map(BodyReadBeforeHandling::bytesOf)
+                .map(DataBuffers::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()));
-    }
-
-    private static byte[] bytesOf(DataBuffer buffer) {
-        byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.read(bytes);
-        DataBufferUtils.release(buffer);
-        return bytes;
     }
 
     private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {

@@ -9,14 +9,17 @@ import reactor.core.publisher.Mono;
 
 /**
  * Reads a request body into one byte array, refusing bodies over the limit as
- * soon as the declared length or the bytes received so far exceed it.
+ * soon as the declared length or the bytes received so far exceed it. A form
+ * upload gives its one file's bytes.
  */
 @Component
 class RequestBodies {
     private final long limit;
+    private final FormUploads forms;
 
     RequestBodies(GatewayProperties properties) {
         this.limit = properties.maxBodySize().toBytes();
+        this.forms = new FormUploads(limit);
     }
 
     Mono<byte[]> read(ServerHttpRequest request) {
@@ -24,13 +27,9 @@ class RequestBodies {
             return Mono.error(new PayloadTooLarge(limit));
         }
         return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE - 8))
-                .map(buffer -> {
-                    byte[] bytes = new byte[buffer.readableByteCount()];
-                    buffer.read(bytes);
-                    DataBufferUtils.release(buffer);
-                    return bytes;
-                })
+                .map(DataBuffers::bytesOf)
                 .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLarge(limit))
+                .flatMap(body -> FormUploads.isForm(request.getHeaders()) ? forms.fileOf(request.getHeaders(), body) : Mono.just(body))
                 .filter(bytes -> bytes.length > 0)
                 // A supplier: an exception built up front would fill in its stack trace on every request.
                 .switchIfEmpty(Mono.error(() -> new BadRequest("the request has no body; send the input bytes (an image) as the body")));
