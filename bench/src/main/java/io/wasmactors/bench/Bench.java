@@ -40,6 +40,8 @@ public final class Bench {
     /** Photos of other layouts take Graal longer to settle: after a varied warm-up it was still compiling a minute on. */
     private static final Duration PHOTOS_WARM_UP = Duration.ofSeconds(120);
     private static final int PHOTO_ROUNDS = 10;
+    /** Rounds of a ratio taken round by round (PairedRounds): each side's median of a few calls, in turn. */
+    private static final int PAIRED_ROUNDS = 30;
 
     private final Path functions;
     private final Path models;
@@ -71,35 +73,49 @@ public final class Bench {
     private void run(Path nativeGrayscale, Gateway gateway) throws Exception {
         FunctionRuntime runtime = FunctionRuntime.load(functions, models);
         // classify first, through the gateway too: Graal keeps compiling grayscale in the background for a while after its figures.
-        double classifyWarm = record("classify: Wasm, warm actor (instance + model kept)", warm(runtime, "classify", WASM_WARM_UP, 30));
-        double classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
-        double classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
-        double inference = record("TFLite inference alone on the idle cores (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
-        record("TFLite inference alone, one thread (as under load)", inferenceAlone(model()));
-        double javaPipeline = record("classify: native Java pipeline (decode + resize + TFLite)", javaPipeline());
-        Double viaGateway = gateway == null ? null : record("classify: through the embedded gateway (HTTP)", http(gateway));
-        // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
-        double grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
-                warm(runtime, "grayscale", GRAALWASM_WARM_UP, 20));
+        double classifyWarm;
+        double classifyCold;
+        double classifyProcess;
+        double inference;
+        try (FunctionInstance classify = runtime.newInstance("classify");
+             TfLiteExecution execution = lendingIdleCores().newExecution()) {
+            classifyWarm = record("classify: Wasm, warm actor (instance + model kept)",
+                    Sampler.sample(5, WASM_WARM_UP, 30, () -> classify.invoke(image)));
+            classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
+            classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
+            inference = record("TFLite inference alone on the idle cores (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
+            record("TFLite inference alone, one thread (as under load)", inferenceAlone(model()));
+            record("classify: native Java pipeline (decode + resize + TFLite)", Sampler.sample(10, 30, () -> pipeline(execution)));
+            pairedRatio("classify Wasm warm / native Java pipeline", PairedRounds.of(PAIRED_ROUNDS,
+                    PairedRounds.medianOf(3, () -> classify.invoke(image)), PairedRounds.medianOf(3, () -> pipeline(execution))));
+            if (gateway != null) {
+                viaGateway(gateway, execution);
+            }
+        }
+        NativeGrayscale nativeBuild = new NativeGrayscale(nativeGrayscale);
+        Path photo = images.resolve(IMAGE);
+        double grayscaleWasm;
+        PairedRounds.Result grayscaleAgainstNative;
+        try (FunctionInstance instance = runtime.newInstance("grayscale")) {
+            // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
+            grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
+                    Sampler.sample(5, GRAALWASM_WARM_UP, 20, () -> instance.invoke(image)));
+            grayscaleAgainstNative = PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(5, () -> instance.invoke(image)),
+                    () -> nativeBuild.inProcessMedian(photo, 5));
+        }
         double grayscaleChicory = record("grayscale: Wasm, warm handler on Chicory",
                 warm(onEngine(new ChicoryEngine(4)), "grayscale", WASM_WARM_UP, 20));
-        NativeGrayscale nativeBuild = new NativeGrayscale(nativeGrayscale);
-        // The native harness reports its median of 40 rounds; kept as a one-sample figure.
         double grayscaleNative = record("grayscale: native x86-64, same crate, in-process",
-                new Sampler.Samples(new double[] {nativeBuild.inProcessMedian(images.resolve(IMAGE), 40)}));
-        double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeBuild.processPerCall(images.resolve(IMAGE)));
-        ratio("grayscale Wasm warm / native in-process", grayscaleWasm, grayscaleNative);
+                grayscaleAgainstNative.second());
+        double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeBuild.processPerCall(photo));
+        pairedRatio("grayscale Wasm warm / native in-process", grayscaleAgainstNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
         ratio("grayscale on Chicory / native in-process", grayscaleChicory, grayscaleNative);
         ratio("grayscale on Chicory / native process per call", grayscaleChicory, grayscaleProcess);
         ratio("grayscale on Chicory / on GraalWasm", grayscaleChicory, grayscaleWasm);
         ratio("classify cold / warm", classifyCold, classifyWarm);
         ratio("classify process per call / warm", classifyProcess, classifyWarm);
-        ratio("classify Wasm warm / native Java pipeline", classifyWarm, javaPipeline);
         ratio("classify Wasm warm / TFLite inference", classifyWarm, inference);
-        if (viaGateway != null) {
-            ratio("classify via gateway / native Java pipeline", viaGateway, javaPipeline);
-        }
         acrossPhotos(runtime, nativeBuild);
     }
 
@@ -157,6 +173,18 @@ public final class Bench {
         double ratio = numerator / denominator;
         results.put("ratio: " + name, round(ratio));
         System.out.printf("%-62s %9.2fx%n", "ratio: " + name, ratio);
+    }
+
+    /** A ratio taken round by round (PairedRounds), with each side's median over those rounds. */
+    private void pairedRatio(String name, PairedRounds.Result paired) {
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("rounds", paired.first().millis().length);
+        figure.put("first_p50_ms", round(paired.first().median()));
+        figure.put("second_p50_ms", round(paired.second().median()));
+        results.put("paired rounds: " + name, figure);
+        results.put("ratio: " + name, round(paired.ratio()));
+        System.out.printf("%-62s %9.2fx   (round by round, %d rounds: %.2f / %.2f ms)%n", "ratio: " + name, paired.ratio(),
+                paired.first().millis().length, paired.first().median(), paired.second().median());
     }
 
     private Sampler.Samples warm(FunctionRuntime runtime, String function, Duration warmUp, int rounds) throws Exception {
@@ -225,26 +253,27 @@ public final class Bench {
         }
     }
 
-    private Sampler.Samples javaPipeline() throws Exception {
-        try (TfLiteExecution execution = lendingIdleCores().newExecution()) {
-            return Sampler.sample(10, 30, () -> {
-                execution.setInput(0, 2, new int[] {1, 224, 224, 3}, rgb224(image));
-                execution.compute();
-                execution.output(0);
-            });
-        }
+    /** The same work as classify's, natively: libjpeg-turbo decode, Java2D resize, TFLite. */
+    private void pipeline(TfLiteExecution execution) throws Exception {
+        execution.setInput(0, 2, new int[] {1, 224, 224, 3}, rgb224(image));
+        execution.compute();
+        execution.output(0);
     }
 
-    private Sampler.Samples http(Gateway gateway) throws Exception {
+    /** The gateway's figure after its warm-up, then its ratio to the native pipeline (run on {@code pipeline}) in paired rounds. */
+    private void viaGateway(Gateway gateway, TfLiteExecution pipeline) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         String url = gateway.url() + "/api/functions/classify";
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(image)).build();
-        return Sampler.sample(10, WASM_WARM_UP, 40, gateway.process(), () -> {
+        Sampler.Task call = () -> {
             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException(url + " answered " + response.statusCode());
             }
-        });
+        };
+        record("classify: through the embedded gateway (HTTP)", Sampler.sample(10, WASM_WARM_UP, 40, gateway.process(), call));
+        pairedRatio("classify via gateway / native Java pipeline",
+                PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(3, call), PairedRounds.medianOf(3, () -> pipeline(pipeline))));
     }
 
     private static byte[] rgb224(byte[] encoded) throws IOException {
