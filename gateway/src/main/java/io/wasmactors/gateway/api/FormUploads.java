@@ -29,9 +29,9 @@ final class FormUploads {
 
     private final DefaultPartHttpMessageReader reader = new DefaultPartHttpMessageReader();
 
-    /** @param limit the largest body taken: the whole form is in memory by then, so its parts stay there too, never on disk */
-    FormUploads(long limit) {
-        reader.setMaxInMemorySize((int) Math.min(limit, Integer.MAX_VALUE - 8));
+    /** @param maxBodyBytes the largest body taken: the whole form is in memory by then, so its parts stay there too, never on disk */
+    FormUploads(int maxBodyBytes) {
+        reader.setMaxInMemorySize(maxBodyBytes);
         reader.setMaxParts(MAX_PARTS);
     }
 

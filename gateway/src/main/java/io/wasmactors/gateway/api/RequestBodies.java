@@ -15,18 +15,21 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestBodies {
     private final long limit;
+    /** The limit as a buffer's size can be. */
+    private final int maxBodyBytes;
     private final FormUploads forms;
 
     RequestBodies(GatewayProperties properties) {
         this.limit = properties.maxBodySize().toBytes();
-        this.forms = new FormUploads(limit);
+        this.maxBodyBytes = (int) Math.min(limit, Integer.MAX_VALUE - 8);
+        this.forms = new FormUploads(maxBodyBytes);
     }
 
     Mono<byte[]> read(ServerHttpRequest request) {
         if (request.getHeaders().getContentLength() > limit) {
             return Mono.error(new PayloadTooLarge(limit));
         }
-        return DataBufferUtils.join(request.getBody(), (int) Math.min(limit, Integer.MAX_VALUE - 8))
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
                 .map(DataBuffers::bytesOf)
                 .onErrorMap(DataBufferLimitException.class, e -> new PayloadTooLarge(limit))
                 .flatMap(body -> FormUploads.isForm(request.getHeaders()) ? forms.fileOf(request.getHeaders(), body) : Mono.just(body))
