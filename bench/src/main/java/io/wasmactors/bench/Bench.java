@@ -80,7 +80,7 @@ public final class Bench {
         try (FunctionInstance classify = runtime.newInstance("classify");
              TfLiteExecution execution = lendingIdleCores().newExecution()) {
             classifyWarm = record("classify: Wasm, warm actor (instance + model kept)",
-                    Sampler.sample(5, WASM_WARM_UP, 30, () -> classify.invoke(image)));
+                    warm(classify, WASM_WARM_UP, 30));
             classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
             classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
             inference = record("TFLite inference alone on the idle cores (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
@@ -99,12 +99,14 @@ public final class Bench {
         try (FunctionInstance instance = runtime.newInstance("grayscale")) {
             // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
             grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
-                    Sampler.sample(5, GRAALWASM_WARM_UP, 20, () -> instance.invoke(image)));
+                    warm(instance, GRAALWASM_WARM_UP, 20));
             grayscaleAgainstNative = PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(5, () -> instance.invoke(image)),
                     () -> nativeBuild.inProcessMedian(photo, 5));
         }
-        double grayscaleChicory = record("grayscale: Wasm, warm handler on Chicory",
-                warm(onEngine(new ChicoryEngine(4)), "grayscale", WASM_WARM_UP, 20));
+        double grayscaleChicory;
+        try (FunctionInstance instance = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
+            grayscaleChicory = record("grayscale: Wasm, warm handler on Chicory", warm(instance, WASM_WARM_UP, 20));
+        }
         double grayscaleNative = record("grayscale: native x86-64, same crate, in-process",
                 grayscaleAgainstNative.second());
         double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeBuild.processPerCall(photo));
@@ -187,10 +189,9 @@ public final class Bench {
                 paired.first().millis().length, paired.first().median(), paired.second().median());
     }
 
-    private Sampler.Samples warm(FunctionRuntime runtime, String function, Duration warmUp, int rounds) throws Exception {
-        try (FunctionInstance instance = runtime.newInstance(function)) {
-            return Sampler.sample(5, warmUp, rounds, () -> instance.invoke(image));
-        }
+    /** The photo on a warm instance: its figure once the warm-up has settled (Sampler). */
+    private Sampler.Samples warm(FunctionInstance instance, Duration warmUp, int rounds) throws Exception {
+        return Sampler.sample(5, warmUp, rounds, () -> instance.invoke(image));
     }
 
     /** Every function on {@code engine}, whatever its manifest names. */
