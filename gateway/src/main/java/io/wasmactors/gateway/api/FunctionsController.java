@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 
 import java.util.List;
 
-/** The API of DESIGN.md: list functions, call one with raw bytes. */
+/** The function API (README, HTTP API): list the functions, call one with an input. */
 @RestController
 @RequestMapping("/api/functions")
 class FunctionsController {
