@@ -100,19 +100,19 @@ public final class Bench {
             // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
             grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
                     warm(instance, GRAALWASM_WARM_UP, 20));
-            grayscaleAgainstNative = PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(5, () -> instance.invoke(image)),
-                    () -> nativeBuild.inProcessMedian(photo, 5));
+            grayscaleAgainstNative = againstNative(instance, nativeBuild, photo);
         }
         double grayscaleChicory;
+        PairedRounds.Result chicoryAgainstNative;
         try (FunctionInstance instance = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
             grayscaleChicory = record("grayscale: Wasm, warm handler on Chicory", warm(instance, WASM_WARM_UP, 20));
+            chicoryAgainstNative = againstNative(instance, nativeBuild, photo);
         }
-        double grayscaleNative = record("grayscale: native x86-64, same crate, in-process",
-                grayscaleAgainstNative.second());
+        record("grayscale: native x86-64, same crate, in-process", grayscaleAgainstNative.second());
         double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeBuild.processPerCall(photo));
         pairedRatio("grayscale Wasm warm / native in-process", grayscaleAgainstNative);
         ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
-        ratio("grayscale on Chicory / native in-process", grayscaleChicory, grayscaleNative);
+        pairedRatio("grayscale on Chicory / native in-process", chicoryAgainstNative);
         ratio("grayscale on Chicory / native process per call", grayscaleChicory, grayscaleProcess);
         ratio("grayscale on Chicory / on GraalWasm", grayscaleChicory, grayscaleWasm);
         ratio("classify cold / warm", classifyCold, classifyWarm);
@@ -121,37 +121,35 @@ public final class Bench {
         acrossPhotos(runtime, nativeBuild);
     }
 
-    /** grayscale per photo of the images directory on both engines and natively, and the ratios of the sums. */
+    /** grayscale per photo of the images directory on both engines against the native build, round by round. */
     private void acrossPhotos(FunctionRuntime runtime, NativeGrayscale nativeBuild) throws Exception {
-        GrayscaleAcrossPhotos photos = new GrayscaleAcrossPhotos(images);
-        Map<String, Double> graalWasm;
+        GrayscaleAcrossPhotos photos = new GrayscaleAcrossPhotos(images, nativeBuild);
+        GrayscaleAcrossPhotos.Paired graalWasm;
         try (FunctionInstance instance = runtime.newInstance("grayscale")) {
-            graalWasm = photos.wasm("GraalWasm", instance, PHOTOS_WARM_UP, PHOTO_ROUNDS);
+            graalWasm = photos.againstNative("GraalWasm", instance, PHOTOS_WARM_UP, PHOTO_ROUNDS);
         }
-        Map<String, Double> chicory;
+        GrayscaleAcrossPhotos.Paired chicory;
         try (FunctionInstance instance = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
-            chicory = photos.wasm("Chicory", instance, WASM_WARM_UP, PHOTO_ROUNDS);
+            chicory = photos.againstNative("Chicory", instance, WASM_WARM_UP, PHOTO_ROUNDS);
         }
-        Map<String, Double> nativeMillis = photos.nativeInProcess(nativeBuild, 40);
         Map<String, Object> perPhoto = new LinkedHashMap<>();
-        for (String photo : nativeMillis.keySet()) {
+        graalWasm.perPhoto().forEach((photo, onGraalWasm) -> {
+            PairedRounds.Result onChicory = chicory.perPhoto().get(photo);
             Map<String, Object> figures = new LinkedHashMap<>();
-            figures.put("graalwasm_p50_ms", round(graalWasm.get(photo)));
-            figures.put("chicory_p50_ms", round(chicory.get(photo)));
-            figures.put("native_in_process_ms", round(nativeMillis.get(photo)));
-            figures.put("graalwasm_over_native", round(graalWasm.get(photo) / nativeMillis.get(photo)));
+            figures.put("graalwasm_p50_ms", round(onGraalWasm.first().median()));
+            figures.put("native_beside_graalwasm_p50_ms", round(onGraalWasm.second().median()));
+            figures.put("graalwasm_over_native", round(onGraalWasm.ratio()));
+            figures.put("chicory_p50_ms", round(onChicory.first().median()));
+            figures.put("native_beside_chicory_p50_ms", round(onChicory.second().median()));
+            figures.put("chicory_over_native", round(onChicory.ratio()));
             perPhoto.put(photo, figures);
-            System.out.printf("grayscale of %-20s GraalWasm %7.2f ms   Chicory %7.2f ms   native %6.2f ms   %5.2fx%n",
-                    photo, graalWasm.get(photo), chicory.get(photo), nativeMillis.get(photo), graalWasm.get(photo) / nativeMillis.get(photo));
-        }
-        results.put("grayscale per photo (Wasm warmed on all of them in turn, " + PHOTO_ROUNDS + " rounds)", perPhoto);
-        double nativeSum = sum(nativeMillis);
-        ratio("grayscale, all photos: GraalWasm / native in-process (sums)", sum(graalWasm), nativeSum);
-        ratio("grayscale, all photos: Chicory / native in-process (sums)", sum(chicory), nativeSum);
-    }
-
-    private static double sum(Map<String, Double> millis) {
-        return millis.values().stream().mapToDouble(Double::doubleValue).sum();
+            System.out.printf("grayscale of %-20s GraalWasm %7.2f / native %6.2f ms = %5.2fx   Chicory %7.2f / native %6.2f ms = %5.2fx%n",
+                    photo, onGraalWasm.first().median(), onGraalWasm.second().median(), onGraalWasm.ratio(),
+                    onChicory.first().median(), onChicory.second().median(), onChicory.ratio());
+        });
+        results.put("grayscale per photo, round by round (" + PHOTO_ROUNDS + " rounds after a warm-up on all the photos in turn)", perPhoto);
+        pairedRatio("grayscale, all photos: GraalWasm / native in-process (sums)", graalWasm.sums());
+        pairedRatio("grayscale, all photos: Chicory / native in-process (sums)", chicory.sums());
     }
 
     private double record(String name, Sampler.Samples samples) {
@@ -192,6 +190,12 @@ public final class Bench {
     /** The photo on a warm instance: its figure once the warm-up has settled (Sampler). */
     private Sampler.Samples warm(FunctionInstance instance, Duration warmUp, int rounds) throws Exception {
         return Sampler.sample(5, warmUp, rounds, () -> instance.invoke(image));
+    }
+
+    /** grayscale of {@code photo} (the benchmark's) on a warm instance against the native build in its own process, round by round. */
+    private PairedRounds.Result againstNative(FunctionInstance instance, NativeGrayscale nativeBuild, Path photo) throws Exception {
+        return PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(5, () -> instance.invoke(image)),
+                () -> nativeBuild.inProcessMedian(photo, 5));
     }
 
     /** Every function on {@code engine}, whatever its manifest names. */

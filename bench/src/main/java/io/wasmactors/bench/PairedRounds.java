@@ -15,6 +15,15 @@ final class PairedRounds {
 
     /** Each side's time per round, and the median of the rounds' ratios (first / second). */
     record Result(Sampler.Samples first, Sampler.Samples second, double ratio) {
+        /** From each side's time per round, the rounds in the same order on both sides. */
+        static Result of(double[] firstMillis, double[] secondMillis) {
+            double[] ratios = new double[firstMillis.length];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = firstMillis[i] / secondMillis[i];
+            }
+            // Samples for the ratios too: the median is the same computation.
+            return new Result(new Sampler.Samples(firstMillis), new Sampler.Samples(secondMillis), new Sampler.Samples(ratios).median());
+        }
     }
 
     private PairedRounds() {
@@ -23,14 +32,11 @@ final class PairedRounds {
     static Result of(int rounds, Side first, Side second) throws Exception {
         double[] firstMillis = new double[rounds];
         double[] secondMillis = new double[rounds];
-        double[] ratios = new double[rounds];
         for (int i = 0; i < rounds; i++) {
             firstMillis[i] = first.millis();
             secondMillis[i] = second.millis();
-            ratios[i] = firstMillis[i] / secondMillis[i];
         }
-        // Samples for the ratios too: the median is the same computation.
-        return new Result(new Sampler.Samples(firstMillis), new Sampler.Samples(secondMillis), new Sampler.Samples(ratios).median());
+        return Result.of(firstMillis, secondMillis);
     }
 
     /** A side that runs {@code task} {@code calls} times: the median of those calls. */
