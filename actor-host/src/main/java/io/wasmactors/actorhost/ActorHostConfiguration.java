@@ -5,11 +5,13 @@ import io.dapr.actors.runtime.ActorRuntime;
 import io.wasmactors.actors.ClusterRegistry;
 import io.wasmactors.actors.InvocationCounter;
 import io.wasmactors.runtime.RuntimePaths;
+import io.wasmactors.runtime.function.FunctionManifest;
 import io.wasmactors.runtime.function.FunctionRuntime;
 import io.wasmactors.runtime.function.RegisteredFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.scheduler.Scheduler;
@@ -36,6 +38,13 @@ class ActorHostConfiguration {
         return runtime;
     }
 
+    /** Every actor payload up to the largest input of the hosted functions, whatever their manifests allow. */
+    @Bean
+    CodecCustomizer actorPayloadLimit(FunctionRuntime runtime) {
+        int limit = ActorPayloadLimit.bytes(manifests(runtime));
+        return codecs -> codecs.defaultCodecs().maxInMemorySize(limit);
+    }
+
     /** Wasm and TFLite work: bounded to the cores, separate from Netty's event loop. */
     @Bean(destroyMethod = "dispose")
     Scheduler wasmWorkers(ActorHostProperties properties) {
@@ -55,7 +64,7 @@ class ActorHostConfiguration {
     @Bean
     ActorServices actorServices(FunctionRuntime runtime, Scheduler wasmWorkers, ActorClient actorClient, ActiveActors activeActors,
                                 ActorHostProperties properties, @Value("${server.port:8080}") int port) throws IOException {
-        IdleTimeoutFloor.check(properties.idleTimeout(), runtime.registry().all().stream().map(RegisteredFunction::manifest).toList());
+        IdleTimeoutFloor.check(properties.idleTimeout(), manifests(runtime));
         String name = properties.name() != null ? properties.name() : InetAddress.getLocalHost().getHostName() + ":" + port;
         ActorServices services = new ActorServices(runtime, wasmWorkers, name, actorClient, activeActors);
         ActorRuntime actors = ActorRuntime.getInstance();
@@ -66,5 +75,9 @@ class ActorHostConfiguration {
         actors.registerActor(ClusterRegistryActor.class);
         log.info("host {} serves actor types {}, {} and {}", name, types, InvocationCounter.TYPE, ClusterRegistry.TYPE);
         return services;
+    }
+
+    private static List<FunctionManifest> manifests(FunctionRuntime runtime) {
+        return runtime.registry().all().stream().map(RegisteredFunction::manifest).toList();
     }
 }

@@ -33,9 +33,9 @@ class DaprActorsE2ETest {
     static void start() throws Exception {
         // The gateway waits for an actor the function's timeoutMs (classify: 10 s) and 5 s more, the hung
         // host's test waits as long. The idle timeout is the shortest a host accepts (IdleTimeoutFloor:
-        // grayscale's 30 s and 10 s more).
+        // grayscale's 30 s and 10 s more). The gateway takes bodies larger than the functions' inputs.
         cluster = LocalCluster.start(2, "--wasmactors.host.idle-timeout=40s",
-                Map.of("WASMACTORS_GATEWAY_ARGS", "--wasmactors.actor-call-grace=5s"));
+                Map.of("WASMACTORS_GATEWAY_ARGS", "--wasmactors.actor-call-grace=5s --wasmactors.max-body-size=12MB"));
     }
 
     @AfterAll
@@ -101,6 +101,11 @@ class DaprActorsE2ETest {
         assertThat(Http.json(response).get("error").asText()).isEqualTo("rejected");
         assertThat(Http.json(response).get("detail").asText()).contains("not an image");
         assertThat(Http.post(cluster.gateway() + "/api/functions/nope", new byte[] {1}).statusCode()).isEqualTo(404);
+        // Within the gateway's body limit but over grayscale's maxInputBytes (10 MiB), and so over what a host reads.
+        HttpResponse<byte[]> tooLarge = Http.post(cluster.gateway() + "/api/functions/grayscale", new byte[11 << 20]);
+        assertThat(tooLarge.statusCode()).as(new String(tooLarge.body())).isEqualTo(413);
+        assertThat(Http.json(tooLarge).get("error").asText()).isEqualTo("too_large");
+        assertThat(Http.json(tooLarge).get("detail").asText()).contains("maxInputBytes", "at most 10485760");
     }
 
     @Test

@@ -18,6 +18,7 @@ import io.wasmactors.gateway.invoke.NoAnswerInTime;
 import io.wasmactors.gateway.invoke.NoHostAvailable;
 import io.wasmactors.gateway.invoke.RemoteFunctionFailure;
 import io.wasmactors.runtime.function.FunctionManifest;
+import io.wasmactors.runtime.function.LimitExceeded;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
@@ -65,6 +66,10 @@ public class DaprFunctionInvoker implements FunctionInvoker {
     @Override
     public Mono<Invocation> invoke(String function, byte[] input, String key) {
         FunctionManifest manifest = manifest(function);
+        if (input.length > manifest.limits().maxInputBytes()) {
+            // Refused here, as the function would: hosts read no payload larger than their functions' inputs (ActorPayloadLimit).
+            return Mono.error(LimitExceeded.input(manifest, input.length));
+        }
         String actorId = key != null ? key : function + "-" + nextId.computeIfAbsent(function, f -> new AtomicLong()).getAndIncrement() % idsFor(manifest);
         FunctionActor actor = builders.computeIfAbsent(function, type -> new ActorProxyBuilder<>(type, FunctionActor.class, client))
                 .build(new ActorId(actorId));

@@ -38,7 +38,7 @@ final class CommandInstance implements FunctionInstance {
     private byte[] run(byte[] input) {
         Limits limits = function.manifest().limits();
         if (input.length > limits.maxInputBytes()) {
-            throw new LimitExceeded(function.name(), Limits.Kind.INPUT, input.length + " bytes in, at most " + limits.maxInputBytes(), "");
+            throw LimitExceeded.input(function.manifest(), input.length);
         }
         BoundedOutput stdout = new BoundedOutput(limits.maxOutputBytes());
         OutputTail stderr = new OutputTail(STDERR_TAIL_BYTES);

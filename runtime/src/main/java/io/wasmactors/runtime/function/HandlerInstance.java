@@ -37,8 +37,7 @@ final class HandlerInstance implements FunctionInstance {
         Limits limits = function.manifest().limits();
         if (input.length > limits.maxInputBytes()) {
             failures++;
-            throw new LimitExceeded(function.name(), Limits.Kind.INPUT,
-                    input.length + " bytes in, at most " + limits.maxInputBytes(), "");
+            throw LimitExceeded.input(function.manifest(), input.length);
         }
         stderr.reset();
         boolean timedOut = false;

@@ -9,6 +9,14 @@ public final class LimitExceeded extends FunctionException {
         this.limit = limit;
     }
 
+    /**
+     * An input over {@code function}'s {@code maxInputBytes}: refused before any work, by the instance
+     * or, in Dapr mode, by the gateway before the input travels to an actor.
+     */
+    public static LimitExceeded input(FunctionManifest function, int bytes) {
+        return new LimitExceeded(function.name(), Limits.Kind.INPUT, bytes + " bytes in, at most " + function.limits().maxInputBytes(), "");
+    }
+
     public Limits.Kind limit() {
         return limit;
     }

@@ -93,7 +93,8 @@ abstract class LimitsAndFailuresTest {
     void tooMuchInputIsRefusedBeforeTheGuestRuns() {
         FunctionInstance echo = slot("echo");
         assertThatThrownBy(() -> echo.invoke(new byte[(1 << 20) + 1]))
-                .isInstanceOfSatisfying(LimitExceeded.class, e -> assertThat(e.limit()).isEqualTo(Limits.Kind.INPUT));
+                .isInstanceOfSatisfying(LimitExceeded.class, e -> assertThat(e.limit()).isEqualTo(Limits.Kind.INPUT))
+                .hasMessageContaining("maxInputBytes limit: 1048577 bytes in, at most 1048576");
         assertThat(echo.stats().instantiations()).isZero();
     }
 
