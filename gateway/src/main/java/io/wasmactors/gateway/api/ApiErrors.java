@@ -3,6 +3,7 @@ package io.wasmactors.gateway.api;
 import io.wasmactors.runtime.function.FunctionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +34,11 @@ class ApiErrors {
             log.info("{} (stderr: {})", e.getMessage(), function.stderrTail().strip());
         }
         String detail = kind == ErrorKind.INTERNAL ? "internal error; see the gateway log" : e.getMessage();
-        return ResponseEntity.status(kind.status()).contentType(MediaType.APPLICATION_JSON).body(new ApiError(kind.code(), detail));
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(kind.status()).contentType(MediaType.APPLICATION_JSON);
+        if (kind == ErrorKind.BUSY) {
+            // Room comes back as calls are answered, within a second or so: a client that waits spares the gateway a flood.
+            response.header(HttpHeaders.RETRY_AFTER, "1");
+        }
+        return response.body(new ApiError(kind.code(), detail));
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
@@ -22,35 +23,47 @@ import reactor.core.publisher.Mono;
  * 1.2.18 leave about one in fifty following requests on it unanswered until the client gave up
  * (KeepAliveTest; DEVELOPERS.md). Bodies declared larger than the limit are not waited for:
  * their 413 goes out at once and Reactor Netty discards the rest as it arrives.
+ * Every body is held within {@link BodyMemory} until its answer has gone out (one of unknown
+ * length, chunked, as if of the largest size); one that does not fit is read and dropped, and
+ * the call meets the refusal where it reads its body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class BodyReadBeforeHandling implements WebFilter {
     private final long limit;
+    private final BodyMemory memory;
 
-    BodyReadBeforeHandling(GatewayProperties properties) {
+    BodyReadBeforeHandling(GatewayProperties properties, BodyMemory memory) {
         this.limit = properties.maxBodySize().toBytes();
+        this.memory = memory;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         long length = request.getHeaders().getContentLength();
-        if (length <= 0 || length > limit) {
+        long held = length > 0 ? length : request.getHeaders().containsKey(HttpHeaders.TRANSFER_ENCODING) ? limit : 0;
+        if (held == 0 || length > limit) {
             return chain.filter(exchange);
         }
-        return DataBufferUtils.join(request.getBody())
+        if (!memory.tryHold(held)) {
+            BodyMemoryFull full = memory.full(held);
+            return DataBufferUtils.takeUntilByteCount(request.getBody(), limit + 1).doOnNext(DataBufferUtils::release)
+                    .then(Mono.defer(() -> chain.filter(withBody(exchange, Flux.error(full)))));
+        }
+        Mono<Void> handled = length <= 0 ? chain.filter(exchange) : DataBufferUtils.join(request.getBody())
                 .map(DataBuffers::bytesOf)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> chain.filter(exchange.mutate().request(withBody(request, body)).build()));
+                .flatMap(body -> chain.filter(withBody(exchange, Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))));
+        return handled.doFinally(signal -> memory.release(held));
     }
 
-    private static ServerHttpRequest withBody(ServerHttpRequest request, byte[] body) {
-        return new ServerHttpRequestDecorator(request) {
+    private static ServerWebExchange withBody(ServerWebExchange exchange, Flux<DataBuffer> body) {
+        return exchange.mutate().request(new ServerHttpRequestDecorator(exchange.getRequest()) {
             @Override
             public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
+                return body;
             }
-        };
+        }).build();
     }
 }

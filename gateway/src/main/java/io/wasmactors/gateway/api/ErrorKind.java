@@ -55,7 +55,7 @@ enum ErrorKind {
         if (error instanceof PayloadTooLarge) {
             return TOO_LARGE;
         }
-        if (error instanceof WorkersBusy) {
+        if (error instanceof WorkersBusy || error instanceof BodyMemoryFull) {
             return BUSY;
         }
         if (error instanceof NoHostAvailable) {
