@@ -51,11 +51,15 @@ class BodyReadBeforeHandling implements WebFilter {
             return DataBufferUtils.takeUntilByteCount(request.getBody(), limit + 1).doOnNext(DataBufferUtils::release)
                     .then(Mono.defer(() -> chain.filter(withBody(exchange, Flux.error(full)))));
         }
-        Mono<Void> handled = length <= 0 ? chain.filter(exchange) : DataBufferUtils.join(request.getBody())
+        Mono<Void> handled = length > 0 ? readThenHandle(exchange, chain) : chain.filter(exchange);
+        return handled.doFinally(signal -> memory.release(held));
+    }
+
+    private static Mono<Void> readThenHandle(ServerWebExchange exchange, WebFilterChain chain) {
+        return DataBufferUtils.join(exchange.getRequest().getBody())
                 .map(DataBuffers::bytesOf)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> chain.filter(withBody(exchange, Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body))))));
-        return handled.doFinally(signal -> memory.release(held));
     }
 
     private static ServerWebExchange withBody(ServerWebExchange exchange, Flux<DataBuffer> body) {
