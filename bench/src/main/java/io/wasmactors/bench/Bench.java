@@ -26,7 +26,7 @@ import java.util.Map;
 
 /**
  * {@code wasmactors bench}: every figure of the table is measured in this one run,
- * on the same inputs, and every ratio is computed from two figures of this run.
+ * on the same inputs, and every ratio round by round ({@link PairedRounds}).
  *
  * <p>Usage: Bench FUNCTIONS_DIR MODELS_DIR IMAGES_DIR NATIVE_GRAYSCALE RESULTS_JSON [GATEWAY_URL GATEWAY_PID]
  */
@@ -42,6 +42,8 @@ public final class Bench {
     private static final int PHOTO_ROUNDS = 10;
     /** Rounds of a ratio taken round by round (PairedRounds): each side's median of a few calls, in turn. */
     private static final int PAIRED_ROUNDS = 30;
+    /** Rounds against a new process per classify call, which starts a JVM (about 5 s). */
+    private static final int PROCESS_ROUNDS = 10;
 
     private final Path functions;
     private final Path models;
@@ -73,51 +75,49 @@ public final class Bench {
     private void run(Path nativeGrayscale, Gateway gateway) throws Exception {
         FunctionRuntime runtime = FunctionRuntime.load(functions, models);
         // classify first, through the gateway too: Graal keeps compiling grayscale in the background for a while after its figures.
-        double classifyWarm;
-        double classifyCold;
-        double classifyProcess;
-        double inference;
         try (FunctionInstance classify = runtime.newInstance("classify");
-             TfLiteExecution execution = lendingIdleCores().newExecution()) {
-            classifyWarm = record("classify: Wasm, warm actor (instance + model kept)",
-                    warm(classify, WASM_WARM_UP, 30));
-            classifyCold = record("classify: Wasm, cold (new instance + model load per call)", cold());
-            classifyProcess = record("classify: new process per call (the original demo's way)", processPerCall());
-            inference = record("TFLite inference alone on the idle cores (MobileNet v2 quant)", inferenceAlone(lendingIdleCores()));
+             TfLiteExecution pipeline = lendingIdleCores().newExecution();
+             TfLiteExecution inferenceOnly = lendingIdleCores().newExecution()) {
+            PairedRounds.Side warmCalls = PairedRounds.medianOf(3, () -> classify.invoke(image));
+            record("classify: Wasm, warm actor (instance + model kept)", warm(classify, WASM_WARM_UP, 30));
+            PairedRounds.Result cold = PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(1, coldCall()), warmCalls);
+            record("classify: Wasm, cold (new instance + model load per call)", cold.first());
+            PairedRounds.Result process = PairedRounds.of(PROCESS_ROUNDS, PairedRounds.medianOf(1, processPerCall()), warmCalls);
+            record("classify: new process per call (the original demo's way)", process.first());
+            PairedRounds.Result overInference = PairedRounds.of(PAIRED_ROUNDS, warmCalls, PairedRounds.medianOf(3, inference(inferenceOnly)));
+            record("TFLite inference alone on the idle cores (MobileNet v2 quant)", overInference.second());
             record("TFLite inference alone, one thread (as under load)", inferenceAlone(model()));
-            record("classify: native Java pipeline (decode + resize + TFLite)", Sampler.sample(10, 30, () -> pipeline(execution)));
-            pairedRatio("classify Wasm warm / native Java pipeline", PairedRounds.of(PAIRED_ROUNDS,
-                    PairedRounds.medianOf(3, () -> classify.invoke(image)), PairedRounds.medianOf(3, () -> pipeline(execution))));
+            record("classify: native Java pipeline (decode + resize + TFLite)", Sampler.sample(10, 30, () -> pipeline(pipeline)));
+            pairedRatio("classify Wasm warm / native Java pipeline",
+                    PairedRounds.of(PAIRED_ROUNDS, warmCalls, PairedRounds.medianOf(3, () -> pipeline(pipeline))));
+            pairedRatio("classify cold / warm", cold);
+            pairedRatio("classify process per call / warm", process);
+            pairedRatio("classify Wasm warm / TFLite inference", overInference);
             if (gateway != null) {
-                viaGateway(gateway, execution);
+                viaGateway(gateway, pipeline);
             }
         }
         NativeGrayscale nativeBuild = new NativeGrayscale(nativeGrayscale);
         Path photo = images.resolve(IMAGE);
-        double grayscaleWasm;
-        PairedRounds.Result grayscaleAgainstNative;
-        try (FunctionInstance instance = runtime.newInstance("grayscale")) {
+        PairedRounds.Side nativeProcess = PairedRounds.medianOf(3, nativeBuild.processPerCall(photo));
+        try (FunctionInstance onGraalWasm = runtime.newInstance("grayscale");
+             FunctionInstance onChicory = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
+            PairedRounds.Side graalWasm = PairedRounds.medianOf(5, () -> onGraalWasm.invoke(image));
+            PairedRounds.Side chicory = PairedRounds.medianOf(5, () -> onChicory.invoke(image));
             // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
-            grayscaleWasm = record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)",
-                    warm(instance, GRAALWASM_WARM_UP, 20));
-            grayscaleAgainstNative = againstNative(instance, nativeBuild, photo);
+            record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)", warm(onGraalWasm, GRAALWASM_WARM_UP, 20));
+            PairedRounds.Result graalWasmInProcess = againstNative(graalWasm, nativeBuild, photo);
+            record("grayscale: Wasm, warm handler on Chicory", warm(onChicory, WASM_WARM_UP, 20));
+            PairedRounds.Result chicoryInProcess = againstNative(chicory, nativeBuild, photo);
+            PairedRounds.Result graalWasmPerProcess = PairedRounds.of(PAIRED_ROUNDS, graalWasm, nativeProcess);
+            record("grayscale: native x86-64, same crate, in-process", graalWasmInProcess.second());
+            record("grayscale: native x86-64, one process per call", graalWasmPerProcess.second());
+            pairedRatio("grayscale Wasm warm / native in-process", graalWasmInProcess);
+            pairedRatio("grayscale Wasm warm / native process per call", graalWasmPerProcess);
+            pairedRatio("grayscale on Chicory / native in-process", chicoryInProcess);
+            pairedRatio("grayscale on Chicory / native process per call", PairedRounds.of(PAIRED_ROUNDS, chicory, nativeProcess));
+            pairedRatio("grayscale on Chicory / on GraalWasm", PairedRounds.of(PAIRED_ROUNDS, chicory, graalWasm));
         }
-        double grayscaleChicory;
-        PairedRounds.Result chicoryAgainstNative;
-        try (FunctionInstance instance = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
-            grayscaleChicory = record("grayscale: Wasm, warm handler on Chicory", warm(instance, WASM_WARM_UP, 20));
-            chicoryAgainstNative = againstNative(instance, nativeBuild, photo);
-        }
-        record("grayscale: native x86-64, same crate, in-process", grayscaleAgainstNative.second());
-        double grayscaleProcess = record("grayscale: native x86-64, one process per call", nativeBuild.processPerCall(photo));
-        pairedRatio("grayscale Wasm warm / native in-process", grayscaleAgainstNative);
-        ratio("grayscale Wasm warm / native process per call", grayscaleWasm, grayscaleProcess);
-        pairedRatio("grayscale on Chicory / native in-process", chicoryAgainstNative);
-        ratio("grayscale on Chicory / native process per call", grayscaleChicory, grayscaleProcess);
-        ratio("grayscale on Chicory / on GraalWasm", grayscaleChicory, grayscaleWasm);
-        ratio("classify cold / warm", classifyCold, classifyWarm);
-        ratio("classify process per call / warm", classifyProcess, classifyWarm);
-        ratio("classify Wasm warm / TFLite inference", classifyWarm, inference);
         acrossPhotos(runtime, nativeBuild);
     }
 
@@ -152,7 +152,7 @@ public final class Bench {
         pairedRatio("grayscale, all photos: Chicory / native in-process (sums)", chicory.sums());
     }
 
-    private double record(String name, Sampler.Samples samples) {
+    private void record(String name, Sampler.Samples samples) {
         Map<String, Object> figure = new LinkedHashMap<>();
         figure.put("p50_ms", round(samples.median()));
         figure.put("p99_ms", round(samples.percentile(99)));
@@ -166,13 +166,6 @@ public final class Bench {
         results.put(name, figure);
         System.out.printf("%-62s p50 %9.2f ms   p99 %9.2f ms   (%d rounds%s)%n",
                 name, samples.median(), samples.percentile(99), samples.millis().length, warmUp);
-        return samples.median();
-    }
-
-    private void ratio(String name, double numerator, double denominator) {
-        double ratio = numerator / denominator;
-        results.put("ratio: " + name, round(ratio));
-        System.out.printf("%-62s %9.2fx%n", "ratio: " + name, ratio);
     }
 
     /** A ratio taken round by round (PairedRounds), with each side's median over those rounds. */
@@ -193,9 +186,8 @@ public final class Bench {
     }
 
     /** grayscale of {@code photo} (the benchmark's) on a warm instance against the native build in its own process, round by round. */
-    private PairedRounds.Result againstNative(FunctionInstance instance, NativeGrayscale nativeBuild, Path photo) throws Exception {
-        return PairedRounds.of(PAIRED_ROUNDS, PairedRounds.medianOf(5, () -> instance.invoke(image)),
-                () -> nativeBuild.inProcessMedian(photo, 5));
+    private PairedRounds.Result againstNative(PairedRounds.Side wasm, NativeGrayscale nativeBuild, Path photo) throws Exception {
+        return PairedRounds.of(PAIRED_ROUNDS, wasm, () -> nativeBuild.inProcessMedian(photo, 5));
     }
 
     /** Every function on {@code engine}, whatever its manifest names. */
@@ -206,15 +198,15 @@ public final class Bench {
     }
 
     /** As the original demo did per request: a new VM, the model read and parsed, then one inference. */
-    private Sampler.Samples cold() throws Exception {
+    private Sampler.Task coldCall() {
         Engines engine = Engines.only(new ChicoryEngine(4));
-        return Sampler.sample(1, 5, () -> {
+        return () -> {
             FunctionRuntime fresh = new FunctionRuntime(engine, new ModelStore(), models);
             fresh.registry().register(functions.resolve("classify.json"));
             try (FunctionInstance instance = fresh.newInstance("classify")) {
                 instance.invoke(image);
             }
-        });
+        };
     }
 
     /**
@@ -222,12 +214,12 @@ public final class Bench {
      * ({@code wasmactors run}, a fresh JVM, like spawning {@code wasmedge}) that loads
      * the module and the model, classifies one image and exits.
      */
-    private Sampler.Samples processPerCall() throws Exception {
+    private Sampler.Task processPerCall() throws IOException {
         Path images = Files.createTempDirectory("bench-images");
         Files.write(images.resolve(IMAGE), image);
         Path module = functions.resolveSibling("wasm-test").resolve("nn-classify.wasm");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return Sampler.sample(1, 5, () -> {
+        return () -> {
             Process process = new ProcessBuilder(java, "-XX:-DontCompileHugeMethods", "-cp", System.getProperty("java.class.path"),
                     "io.wasmactors.runtime.cli.RunCommand", "--dir", images + ":/images", "--dir", models + ":/models",
                     module.toString(), "/models/" + MODEL, "/images/" + IMAGE)
@@ -235,7 +227,7 @@ public final class Bench {
             if (process.waitFor() != 0) {
                 throw new IOException("wasmactors run nn-classify failed");
             }
-        });
+        };
     }
 
     private TfLiteModel model() throws Exception {
@@ -249,13 +241,18 @@ public final class Bench {
 
     private Sampler.Samples inferenceAlone(TfLiteModel model) throws Exception {
         try (TfLiteExecution execution = model.newExecution()) {
-            byte[] rgb = rgb224(image);
-            return Sampler.sample(10, 50, () -> {
-                execution.setInput(0, 2, new int[] {1, 224, 224, 3}, rgb);
-                execution.compute();
-                execution.output(0);
-            });
+            return Sampler.sample(10, 50, inference(execution));
         }
+    }
+
+    /** One inference of the photo, decoded and scaled beforehand. */
+    private Sampler.Task inference(TfLiteExecution execution) throws IOException {
+        byte[] rgb = rgb224(image);
+        return () -> {
+            execution.setInput(0, 2, new int[] {1, 224, 224, 3}, rgb);
+            execution.compute();
+            execution.output(0);
+        };
     }
 
     /** The same work as classify's, natively: libjpeg-turbo decode, Java2D resize, TFLite. */

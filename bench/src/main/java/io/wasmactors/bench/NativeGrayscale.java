@@ -21,14 +21,14 @@ final class NativeGrayscale {
         return Double.parseDouble(median);
     }
 
-    /** A new process per call, like a server spawning a tool per request: input on stdin, output discarded. */
-    Sampler.Samples processPerCall(Path input) throws Exception {
-        return Sampler.sample(2, 15, () -> {
+    /** One call in a new process, like a server spawning a tool per request: input on stdin, output discarded. */
+    Sampler.Task processPerCall(Path input) {
+        return () -> {
             Process process = new ProcessBuilder(binary.toString()).redirectInput(input.toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             if (process.waitFor() != 0) {
                 throw new IOException("native grayscale failed on " + input);
             }
-        });
+        };
     }
 }
