@@ -8,7 +8,7 @@ import java.time.Duration;
 /**
  * Waits until this machine's cores are nearly idle (from {@code /proc/stat}), so a timing that
  * should measure one process alone does not also measure another's leftover work: an actor host
- * that has just served a load goes on JIT-compiling for a minute or more on the same 2 cores.
+ * that has served a load may go on JIT-compiling for minutes on the same 2 cores (LoadBench).
  */
 final class QuietMachine {
     /** Busy share of all cores below which a second counts as quiet: the idle cluster's heartbeats stay under it. */
