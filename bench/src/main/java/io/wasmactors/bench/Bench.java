@@ -99,6 +99,7 @@ public final class Bench {
         }
         NativeGrayscale nativeBuild = new NativeGrayscale(nativeGrayscale);
         Path photo = images.resolve(IMAGE);
+        PairedRounds.Side nativeInProcess = () -> nativeBuild.inProcessMedian(photo, 5);
         PairedRounds.Side nativeProcess = PairedRounds.medianOf(3, nativeBuild.processPerCall(photo));
         try (FunctionInstance onGraalWasm = runtime.newInstance("grayscale");
              FunctionInstance onChicory = onEngine(new ChicoryEngine(4)).newInstance("grayscale")) {
@@ -106,9 +107,9 @@ public final class Bench {
             PairedRounds.Side chicory = PairedRounds.medianOf(5, () -> onChicory.invoke(image));
             // The manifest's engine is GraalWasm: after its warm-up the handover has let it serve.
             record("grayscale: Wasm, warm handler (GraalWasm, its manifest's engine)", warm(onGraalWasm, GRAALWASM_WARM_UP, 20));
-            PairedRounds.Result graalWasmInProcess = againstNative(graalWasm, nativeBuild, photo);
+            PairedRounds.Result graalWasmInProcess = PairedRounds.of(PAIRED_ROUNDS, graalWasm, nativeInProcess);
             record("grayscale: Wasm, warm handler on Chicory", warm(onChicory, WASM_WARM_UP, 20));
-            PairedRounds.Result chicoryInProcess = againstNative(chicory, nativeBuild, photo);
+            PairedRounds.Result chicoryInProcess = PairedRounds.of(PAIRED_ROUNDS, chicory, nativeInProcess);
             PairedRounds.Result graalWasmPerProcess = PairedRounds.of(PAIRED_ROUNDS, graalWasm, nativeProcess);
             record("grayscale: native x86-64, same crate, in-process", graalWasmInProcess.second());
             record("grayscale: native x86-64, one process per call", graalWasmPerProcess.second());
@@ -183,11 +184,6 @@ public final class Bench {
     /** The photo on a warm instance: its figure once the warm-up has settled (Sampler). */
     private Sampler.Samples warm(FunctionInstance instance, Duration warmUp, int rounds) throws Exception {
         return Sampler.sample(5, warmUp, rounds, () -> instance.invoke(image));
-    }
-
-    /** grayscale of {@code photo} (the benchmark's) on a warm instance against the native build in its own process, round by round. */
-    private PairedRounds.Result againstNative(PairedRounds.Side wasm, NativeGrayscale nativeBuild, Path photo) throws Exception {
-        return PairedRounds.of(PAIRED_ROUNDS, wasm, () -> nativeBuild.inProcessMedian(photo, 5));
     }
 
     /** Every function on {@code engine}, whatever its manifest names. */
