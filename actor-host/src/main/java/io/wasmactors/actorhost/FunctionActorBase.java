@@ -92,7 +92,7 @@ public abstract class FunctionActorBase extends AbstractActor implements Functio
      * run two calls at once, and a count must not be taken back before it is written.
      */
     private Mono<byte[]> runCounted(byte[] input, String requestId) {
-        InvocationCounter counter = services.counter(function);
+        BatchingCounter counter = services.counter(function);
         Mono<Void> recorded = counter.record(new InvocationCounter.Invocation(requestId, Instant.now().toString()));
         return Mono.zipDelayError(run(input).materialize(), recorded.then(Mono.just(requestId)))
                 .flatMap(both -> {

@@ -67,19 +67,29 @@ public class InvocationCounterActor extends AbstractActor implements InvocationC
 
     @Override
     public Mono<Void> record(Invocation invocation) {
+        return recordAll(new Invocations(List.of(invocation)));
+    }
+
+    @Override
+    public Mono<Void> recordAll(Invocations invocations) {
         return current().flatMap(tally -> {
-            String id = invocation.requestId();
-            if (tally.filling().contains(id) || bucketHolding(id) >= 0) {
-                return Mono.empty();
+            Tally next = tally;
+            List<Mono<Void>> bucketWrites = new ArrayList<>();
+            for (Invocation invocation : invocations.invocations()) {
+                String id = invocation.requestId();
+                if (next.filling().contains(id) || bucketHolding(id) >= 0) {
+                    continue;
+                }
+                List<String> filling = new ArrayList<>(next.filling());
+                filling.add(id);
+                int bucket = next.bucket();
+                next = new Tally(next.count() + 1, invocation.invokedAt(), next.recorded() + 1, filling);
+                if (next.recorded() % BUCKET_SIZE == 0) {
+                    bucketWrites.add(writeBucket(bucket, filling));
+                    next = new Tally(next.count(), next.lastInvoked(), next.recorded(), List.of());
+                }
             }
-            List<String> filling = new ArrayList<>(tally.filling());
-            filling.add(id);
-            Tally next = new Tally(tally.count() + 1, invocation.invokedAt(), tally.recorded() + 1, filling);
-            if (next.recorded() % BUCKET_SIZE != 0) {
-                return write(next);
-            }
-            return writeBucket(tally.bucket(), filling)
-                    .then(write(new Tally(next.count(), next.lastInvoked(), next.recorded(), List.of())));
+            return next == tally ? Mono.empty() : Flux.concat(bucketWrites).then(write(next));
         });
     }
 

@@ -15,10 +15,18 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,19 +216,27 @@ class DaprActorsE2ETest {
     }
 
     private static void record(String requestId) throws Exception {
-        counterMethod("record", ("{\"requestId\":\"" + requestId + "\",\"invokedAt\":\"2026-11-27T00:00:00Z\"}").getBytes());
+        counterMethod(RETRIED, "record", invocation(requestId).getBytes());
+    }
+
+    private static String invocation(String requestId) {
+        return "{\"requestId\":\"" + requestId + "\",\"invokedAt\":\"2026-11-27T00:00:00Z\"}";
     }
 
     private static void forget(String requestId) throws Exception {
-        counterMethod("forget", ("\"" + requestId + "\"").getBytes());
+        counterMethod(RETRIED, "forget", ("\"" + requestId + "\"").getBytes());
     }
 
     private static long retriedCount() throws Exception {
-        return Http.json(counterMethod("get", new byte[0])).get("count").asLong();
+        return count(RETRIED);
     }
 
-    private static HttpResponse<byte[]> counterMethod(String method, byte[] body) throws Exception {
-        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/invocations/" + RETRIED + "/method/" + method,
+    private static long count(String counter) throws Exception {
+        return Http.json(counterMethod(counter, "get", new byte[0])).get("count").asLong();
+    }
+
+    private static HttpResponse<byte[]> counterMethod(String counter, String method, byte[] body) throws Exception {
+        HttpResponse<byte[]> response = Http.post(cluster.gatewaySidecar() + "/v1.0/actors/invocations/" + counter + "/method/" + method,
                 body, cluster.apiToken());
         assertThat(response.statusCode()).as(method + ": " + new String(response.body())).isBetween(200, 204);
         return response;
@@ -285,6 +301,48 @@ class DaprActorsE2ETest {
         HttpResponse<byte[]> after = viaGateway("classify", "bird.bmp", "frozen");
         assertThat(after.statusCode()).as(new String(after.body())).isEqualTo(200);
         assertThat(Http.json(after).get("label").asText()).isNotEmpty();
+    }
+
+    /** What a host sends when calls arrive while its earlier writes are in flight. */
+    @Test
+    @Order(12)
+    void aBatchCountsEachRequestIdOnce() throws Exception {
+        String counter = "batched-requests";
+        List<String> ids = IntStream.range(0, 20).mapToObj(n -> "b-" + n).collect(Collectors.toList());
+        ids.add("b-3");
+        recordAll(counter, ids);
+        assertThat(count(counter)).as("20 ids, one twice in the batch, across a full bucket").isEqualTo(20);
+        recordAll(counter, List.of("b-5", "b-18", "new"));
+        assertThat(count(counter)).as("ids in the full bucket and in the filling one, and a new one").isEqualTo(21);
+        counterMethod(counter, "record", invocation("b-19").getBytes());
+        assertThat(count(counter)).isEqualTo(21);
+    }
+
+    private static void recordAll(String counter, List<String> ids) throws Exception {
+        String invocations = ids.stream().map(DaprActorsE2ETest::invocation).collect(Collectors.joining(",", "{\"invocations\":[", "]}"));
+        counterMethod(counter, "recordAll", invocations.getBytes());
+    }
+
+    /** More calls at once than a host keeps count writes in flight: each counted once, none lost. */
+    @Test
+    @Order(13)
+    void callsAtOnceAreEachCountedOnce() throws Exception {
+        long before = count("imageinfo");
+        int calls = 24;
+        ExecutorService clients = Executors.newFixedThreadPool(calls);
+        try {
+            List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+            for (int n = 0; n < calls; n++) {
+                String key = "at-once-" + n;
+                answers.add(clients.submit(() -> viaGateway("imageinfo", "face.jpg", key)));
+            }
+            for (Future<HttpResponse<byte[]>> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(count("imageinfo")).isEqualTo(before + calls);
     }
 
     private static long classifyCount() throws Exception {
