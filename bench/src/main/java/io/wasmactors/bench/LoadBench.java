@@ -1,5 +1,9 @@
 package io.wasmactors.bench;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Throughput and latency of one gateway under a closed-loop load, loopback only:
- * mixed requests (classify of a photo, grayscale of a small image) or classify alone.
+ * mixed requests (classify of a photo, grayscale of a small image), classify alone, or
+ * a cheap call (imageinfo of a 1x1 PNG, each client on an actor of its own), where what
+ * Dapr mode adds to every call, the invocation count's write included, weighs most.
  *
  * The load warms up for a given time, then in blocks as {@link Sampler} says, watching the
  * compilers of the processes {@code NAME=PID,...} names: a sidecar-backed setup runs three or
@@ -28,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * measured then counts that warm-up as Dapr's overhead. It also reports each named process's
  * CPU per call over the measured load (not the warm-up).
  *
- * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify [MIN_WARM_UP_SECONDS [NAME=PID,...]]]
+ * <p>Usage: LoadBench LABEL GATEWAY_URL IMAGES_DIR SECONDS CLIENTS RESULTS_JSONL [mixed|classify|cheap [MIN_WARM_UP_SECONDS [NAME=PID,...]]]
  */
 public final class LoadBench {
     /**
@@ -44,29 +51,65 @@ public final class LoadBench {
     private LoadBench() {
     }
 
+    /** What the clients send. */
+    private enum Load {
+        MIXED("classify + grayscale"), CLASSIFY("classify"), CHEAP("imageinfo of a 1x1 PNG, an actor per client");
+
+        final String description;
+
+        Load(String description) {
+            this.description = description;
+        }
+    }
+
+    /** The requests of one load: the bodies it sends and which function and actor each call goes to. */
+    private record Requests(String gateway, Load load, byte[] photo, byte[] small, byte[] pixel) {
+        static Requests of(String gateway, Load load, Path images) throws IOException {
+            return new Requests(gateway, load, Files.readAllBytes(images.resolve("hot_dog.jpg")),
+                    Files.readAllBytes(images.resolve("face.jpg")), onePixelPng());
+        }
+
+        /** Request {@code i} of client {@code client}. */
+        HttpRequest request(int client, int i) {
+            if (load == Load.CHEAP) {
+                return HttpRequest.newBuilder(URI.create(gateway + "/api/functions/imageinfo"))
+                        .header("X-Actor-Key", "cheap-load-" + client)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(pixel)).build();
+            }
+            boolean classify = load == Load.CLASSIFY || i % 2 == 0;
+            return HttpRequest.newBuilder(URI.create(gateway + "/api/functions/" + (classify ? "classify" : "grayscale")))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(classify ? photo : small)).build();
+        }
+
+        private static byte[] onePixelPng() throws IOException {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ImageIO.write(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png", png);
+            return png.toByteArray();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         String label = args[0];
         String gateway = args[1];
         Path images = Path.of(args[2]);
         long millis = Long.parseLong(args[3]) * 1000;
         int clients = Integer.parseInt(args[4]);
-        boolean mixed = args.length < 7 || args[6].equals("mixed");
+        Load load = args.length < 7 ? Load.MIXED : Load.valueOf(args[6].toUpperCase(Locale.ROOT));
         long warmUpMillis = (args.length < 8 ? DEFAULT_WARM_UP_SECONDS : Long.parseLong(args[7])) * 1000;
         ProcessCpu processes = ProcessCpu.of(args.length < 9 ? "" : args[8]);
-        byte[] photo = Files.readAllBytes(images.resolve("hot_dog.jpg"));
-        byte[] small = Files.readAllBytes(images.resolve("face.jpg"));
+        Requests requests = Requests.of(gateway, load, images);
         HttpClient http = HttpClient.newHttpClient();
 
         long warmUpStart = System.nanoTime();
-        run(http, gateway, photo, small, mixed, clients, warmUpMillis, new ArrayList<>(), new AtomicInteger());
+        run(http, requests, clients, warmUpMillis, new ArrayList<>(), new AtomicInteger());
         Sampler.Settled<Double> warmUp = Sampler.settle(warmUpStart, SETTLING_AT_MOST, processes,
-                () -> secondsPerCall(http, gateway, photo, small, mixed, clients), Double::doubleValue);
+                () -> secondsPerCall(http, requests, clients), Double::doubleValue);
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
         Map<String, Long> cpuBefore = processes.ticks();
         long start = System.nanoTime();
         long warmUpSeconds = Math.round((start - warmUpStart) / 1e9);
-        run(http, gateway, photo, small, mixed, clients, millis, latencies, errors);
+        run(http, requests, clients, millis, latencies, errors);
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Long> cpuAfter = processes.ticks();
 
@@ -78,7 +121,7 @@ public final class LoadBench {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("setup", label);
         row.put("clients", clients);
-        row.put("load", mixed ? "classify + grayscale" : "classify");
+        row.put("load", load.description);
         row.put("throughput_rps", ResultRows.tenths(throughput));
         row.put("p50_ms", ResultRows.tenths(samples.median()));
         row.put("p99_ms", ResultRows.tenths(samples.percentile(99)));
@@ -94,15 +137,15 @@ public final class LoadBench {
     }
 
     /** One block of the load: wall seconds per answered call, lower when faster. */
-    private static double secondsPerCall(HttpClient http, String gateway, byte[] photo, byte[] small, boolean mixed, int clients)
+    private static double secondsPerCall(HttpClient http, Requests requests, int clients)
             throws InterruptedException {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         long start = System.nanoTime();
-        run(http, gateway, photo, small, mixed, clients, BLOCK_MILLIS, latencies, new AtomicInteger());
+        run(http, requests, clients, BLOCK_MILLIS, latencies, new AtomicInteger());
         return (System.nanoTime() - start) / 1e9 / Math.max(1, latencies.size());
     }
 
-    private static void run(HttpClient http, String gateway, byte[] photo, byte[] small, boolean mixed, int clients, long millis,
+    private static void run(HttpClient http, Requests requests, int clients, long millis,
                             List<Double> latencies, AtomicInteger errors) throws InterruptedException {
         long end = System.currentTimeMillis() + millis;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -110,9 +153,7 @@ public final class LoadBench {
             int client = c;
             pool.submit(() -> {
                 for (int i = client; System.currentTimeMillis() < end; i++) {
-                    boolean classify = !mixed || i % 2 == 0;
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/functions/" + (classify ? "classify" : "grayscale")))
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(classify ? photo : small)).build();
+                    HttpRequest request = requests.request(client, i);
                     long sent = System.nanoTime();
                     try {
                         int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
