@@ -73,7 +73,9 @@ final class BatchingCounter {
                 return;
             }
         }
-        counter.recordAll(new Invocations(batch.stream().map(Waiting::invocation).toList()))
+        // Deferred: a proxy that throws before its call fails every call of the batch and frees the
+        // write's place, rather than failing one caller and leaving the others waiting.
+        Mono.defer(() -> counter.recordAll(new Invocations(batch.stream().map(Waiting::invocation).toList())))
                 .subscribe(null,
                         error -> {
                             batch.forEach(call -> call.recorded().error(error));

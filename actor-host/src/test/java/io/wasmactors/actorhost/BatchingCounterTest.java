@@ -20,8 +20,14 @@ class BatchingCounterTest {
         final List<List<String>> batches = new ArrayList<>();
         final List<Sinks.Empty<Void>> ends = new ArrayList<>();
 
+        boolean throwNext;
+
         @Override
         public synchronized Mono<Void> recordAll(Invocations invocations) {
+            if (throwNext) {
+                throwNext = false;
+                throw new IllegalStateException("no proxy");
+            }
             batches.add(invocations.invocations().stream().map(Invocation::requestId).toList());
             Sinks.Empty<Void> end = Sinks.empty();
             ends.add(end);
@@ -91,6 +97,14 @@ class BatchingCounterTest {
         assertThat(first.subList(1, 4)).noneMatch(CompletableFuture::isDone);
         record("h");
         assertThat(counter.batches).as("writing goes on after a failure").last().isEqualTo(List.of("h"));
+    }
+
+    @Test
+    void aWriteThatThrowsFailsItsCallsAndFreesItsPlace() {
+        counter.throwNext = true;
+        assertThat(record("a").get(0)).isCompletedExceptionally();
+        record("b", "c", "d", "e");
+        assertThat(counter.batches).containsExactly(List.of("b"), List.of("c"), List.of("d"), List.of("e"));
     }
 
     @Test
