@@ -11,8 +11,8 @@ import java.util.List;
  * per function (id = function name), so counts survive host restarts. A function
  * actor records a call while the function runs, and takes the count back when
  * the function fails, so a successful call waits for the slower of the two
- * rather than for their sum. A host records the calls that arrive while its
- * previous write is in flight together, in one turn of this actor.
+ * rather than for their sum. Once a host has a few writes in flight, it records
+ * the calls that arrive meanwhile together, in one turn of this actor.
  */
 @ActorType(name = InvocationCounter.TYPE)
 public interface InvocationCounter {
